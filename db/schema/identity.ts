@@ -1,0 +1,116 @@
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgTable, text, uniqueIndex, uuid, integer } from "drizzle-orm/pg-core";
+import { idColumn, timestamps, tsz } from "./columns";
+
+export const ROLES = ["owner", "admin", "manager", "sales_rep", "integration"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: idColumn(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
+);
+
+/** The owning organization of a tenant row; deleting the organization deletes its rows. */
+export const organizationIdColumn = () =>
+  uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" });
+
+/** A person's login identity; global because one person may belong to several organizations. */
+export const users = pgTable(
+  "users",
+  {
+    id: idColumn(),
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    passwordHash: text("password_hash"),
+    /** Bumped on password change / forced sign-out: sessions and access tokens carry it. */
+    sessionVersion: integer("session_version").notNull().default(0),
+    emailVerifiedAt: tsz("email_verified_at"),
+    lastLoginAt: tsz("last_login_at"),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const MEMBERSHIP_STATUSES = ["active", "invited", "deactivated"] as const;
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: idColumn(),
+    organizationId: organizationIdColumn(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    status: text("status", { enum: MEMBERSHIP_STATUSES }).notNull().default("active"),
+    /** The manager this member reports to (a user id in the same organization). */
+    managerId: uuid("manager_id").references(() => users.id, { onDelete: "set null" }),
+    invitedById: uuid("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    deactivatedAt: tsz("deactivated_at"),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("memberships_org_user_key").on(t.organizationId, t.userId),
+    index("memberships_org_manager_idx").on(t.organizationId, t.managerId),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: idColumn(),
+    organizationId: organizationIdColumn(),
+    name: text("name").notNull(),
+    /** The first characters of the key, shown in lists so people can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull().default("integration"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    lastUsedAt: tsz("last_used_at"),
+    expiresAt: tsz("expires_at"),
+    revokedAt: tsz("revoked_at"),
+    ...timestamps(),
+  },
+  (t) => [
+    // Global on purpose: a presented key is looked up before its organization is known.
+    uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    index("api_keys_org_created_idx").on(t.organizationId, t.createdAt),
+  ],
+);
+
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    id: idColumn(),
+    organizationId: organizationIdColumn(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** All tokens descending from one login share a family; reuse of a spent one revokes it. */
+    familyId: uuid("family_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: tsz("expires_at").notNull(),
+    usedAt: tsz("used_at"),
+    revokedAt: tsz("revoked_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    ...timestamps(),
+  },
+  (t) => [
+    // Global for the same reason as api_keys.key_hash: the token is all the caller presents.
+    uniqueIndex("refresh_tokens_token_hash_key").on(t.tokenHash),
+    index("refresh_tokens_org_user_idx").on(t.organizationId, t.userId),
+    index("refresh_tokens_family_idx").on(t.familyId),
+    index("refresh_tokens_expires_idx").on(t.expiresAt),
+  ],
+);

@@ -1,0 +1,18 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * Every event Leadline emits, with the zod schema that validates its payload where it is
+ * recorded (the outbox) and where it is consumed (Inngest functions). Names are
+ * `<domain>/<what happened>`.
+ */
+export const organizationCreated = eventType("organization/created", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    name: z.string(),
+    ownerUserId: z.uuid(),
+  }),
+});
+
+export const allEvents = [organizationCreated] as const;
+export type AppEventType = (typeof allEvents)[number];

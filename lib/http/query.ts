@@ -1,0 +1,13 @@
+/**
+ * URLSearchParams → plain object for zod. A repeated key becomes an array (`tag=a&tag=b`); list
+ * schemas that accept several values also accept the comma form through their own preprocess.
+ */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of params) {
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}

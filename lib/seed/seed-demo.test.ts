@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD, DEMO_USERS, formatDemoLogins } from "./demo-users";
+import { seedDemoData, seedIfEmpty } from "./seed-demo";
+
+describe("demo seed", () => {
+  it("creates one organization with a user of each role, reps reporting to the manager", async () => {
+    const db = await getDb();
+    const result = await seedIfEmpty(db);
+    expect(result?.created).toBe(true);
+    const rows = await db
+      .select({
+        email: users.email,
+        role: memberships.role,
+        managerId: memberships.managerId,
+        passwordHash: users.passwordHash,
+        userId: users.id,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.organizationId, result!.organizationId));
+    expect(rows.map((r) => r.role).sort()).toEqual([
+      "admin",
+      "manager",
+      "owner",
+      "sales_rep",
+      "sales_rep",
+    ]);
+    const manager = rows.find((r) => r.role === "manager")!;
+    expect(
+      rows.filter((r) => r.role === "sales_rep").every((r) => r.managerId === manager.userId),
+    ).toBe(true);
+    expect(await verifyPassword(rows[0]!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+    expect(rows[0]!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("is idempotent, and never reseeds a database in use", async () => {
+    const db = await getDb();
+    const again = await seedDemoData(db);
+    expect(again.created).toBe(false);
+    expect(await seedIfEmpty(db)).toBeNull();
+    expect(await db.select().from(users)).toHaveLength(DEMO_USERS.length);
+  });
+
+  it("prints every login with the password", () => {
+    const text = formatDemoLogins();
+    for (const u of DEMO_USERS) expect(text).toContain(u.email);
+    expect(text).toContain(DEMO_PASSWORD);
+  });
+});

@@ -1,0 +1,42 @@
+import { and, isNotNull, lt, or } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { idempotencyKeys, outboxEvents, refreshTokens } from "@/db/schema";
+
+export interface PurgeResult {
+  idempotencyKeys: number;
+  refreshTokens: number;
+  outboxEvents: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Housekeeping across all organizations: expired idempotency records, refresh tokens that can no
+ * longer be used (kept a week past expiry/revocation so reuse detection still has them), and
+ * outbox events delivered more than a week ago.
+ */
+export async function purgeExpiredRecords(db: Database, now = new Date()): Promise<PurgeResult> {
+  const weekAgo = new Date(now.getTime() - 7 * DAY);
+  const keys = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.expiresAt, now))
+    .returning({ id: idempotencyKeys.id });
+  const tokens = await db
+    .delete(refreshTokens)
+    .where(
+      or(
+        lt(refreshTokens.expiresAt, weekAgo),
+        and(isNotNull(refreshTokens.revokedAt), lt(refreshTokens.revokedAt, weekAgo)),
+      ),
+    )
+    .returning({ id: refreshTokens.id });
+  const events = await db
+    .delete(outboxEvents)
+    .where(and(isNotNull(outboxEvents.sentAt), lt(outboxEvents.sentAt, weekAgo)))
+    .returning({ id: outboxEvents.id });
+  return {
+    idempotencyKeys: keys.length,
+    refreshTokens: tokens.length,
+    outboxEvents: events.length,
+  };
+}
