@@ -14,5 +14,13 @@ export const organizationCreated = eventType("organization/created", {
   }),
 });
 
-export const allEvents = [organizationCreated] as const;
+export const emailQueued = eventType("email/queued", {
+  schema: z.object({ emailMessageId: z.uuid(), organizationId: z.uuid().nullable() }),
+});
+
+export const passwordResetRequested = eventType("auth/password-reset.requested", {
+  schema: z.object({ email: z.string(), ip: z.string().nullable() }),
+});
+
+export const allEvents = [organizationCreated, emailQueued, passwordResetRequested] as const;
 export type AppEventType = (typeof allEvents)[number];

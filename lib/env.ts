@@ -116,6 +116,9 @@ if (!process.env.NEXT_RUNTIME && !process.env.VITEST) {
 
 export const env: Env = parseEnv(process.env);
 
+// Auth.js reads its base URL from NEXTAUTH_URL itself; it is always APP_URL here.
+process.env.NEXTAUTH_URL ??= env.appUrl;
+
 /** The environment for a child process we spawn (dev server, test web server), plus overrides. */
 export function childProcessEnv(
   overrides: Record<string, string | undefined> = {},

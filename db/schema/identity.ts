@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, uniqueIndex, uuid, integer } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { idColumn, timestamps, tsz } from "./columns";
 
 export const ROLES = ["owner", "admin", "manager", "sales_rep", "integration"] as const;
@@ -35,6 +44,10 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(0),
     emailVerifiedAt: tsz("email_verified_at"),
     lastLoginAt: tsz("last_login_at"),
+    /** The organization the user last worked in: where a login lands, where their mail is kept. */
+    lastOrganizationId: uuid("last_organization_id").references(() => organizations.id, {
+      onDelete: "set null",
+    }),
     ...timestamps(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
@@ -112,5 +125,71 @@ export const refreshTokens = pgTable(
     index("refresh_tokens_org_user_idx").on(t.organizationId, t.userId),
     index("refresh_tokens_family_idx").on(t.familyId),
     index("refresh_tokens_expires_idx").on(t.expiresAt),
+  ],
+);
+
+export const INVITATION_STATUSES = ["pending", "accepted", "revoked"] as const;
+
+/** An invitation to join an organization; the link carries a secret stored only as a hash. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: idColumn(),
+    organizationId: organizationIdColumn(),
+    /** The invited member (membership status "invited" until accepted). */
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedById: uuid("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: tsz("expires_at").notNull(),
+    acceptedAt: tsz("accepted_at"),
+    revokedAt: tsz("revoked_at"),
+    ...timestamps(),
+  },
+  (t) => [
+    // Global: the link is all an invitee presents.
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index("invitations_org_user_idx").on(t.organizationId, t.userId),
+  ],
+);
+
+/** Single-use password reset links; identity-level, so not tied to one organization. */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: idColumn(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: tsz("expires_at").notNull(),
+    usedAt: tsz("used_at"),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("password_reset_tokens_token_hash_key").on(t.tokenHash),
+    index("password_reset_tokens_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * Sign-in attempts, for throttling: per account and address, per address, and per account from
+ * addresses that never signed in successfully (so others can't lock a user out of their own).
+ */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: idColumn(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    index("login_attempts_email_created_idx").on(t.email, t.createdAt),
+    index("login_attempts_ip_created_idx").on(t.ip, t.createdAt),
   ],
 );

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { idColumn, timestamps, tsz } from "./columns";
 import { organizationIdColumn, organizations } from "./identity";
 
@@ -81,5 +90,20 @@ export const idempotencyKeys = pgTable(
   (t) => [
     uniqueIndex("idempotency_keys_org_actor_key").on(t.organizationId, t.actorId, t.key),
     index("idempotency_keys_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/** Shared fixed-window counters for RATE_LIMIT_STORE=postgres (several app processes). */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: tsz("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+    expiresAt: tsz("expires_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index("rate_limit_counters_expires_idx").on(t.expiresAt),
   ],
 );

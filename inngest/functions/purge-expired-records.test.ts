@@ -52,7 +52,7 @@ describe("purge-expired-records", () => {
 
     const engine = new InngestTestEngine({ function: purgeExpiredRecordsFn });
     const { result } = await engine.execute();
-    expect(result).toEqual({ idempotencyKeys: 1, refreshTokens: 2, outboxEvents: 1 });
+    expect(result).toEqual({ idempotencyKeys: 1, refreshTokens: 2, outboxEvents: 1, other: 0 });
 
     expect(
       await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.organizationId, org!.id)),

@@ -11,3 +11,8 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   }
   return out;
 }
+
+/** `%text%` for ILIKE with the user's own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -36,11 +36,20 @@ export class MemoryRateLimitStore implements RateLimitStore {
 }
 
 const state = ((
-  globalThis as { __leadlineRateLimit?: { store: RateLimitStore } }
-).__leadlineRateLimit ??= { store: new MemoryRateLimitStore() });
+  globalThis as { __leadlineRateLimit?: { store?: RateLimitStore } }
+).__leadlineRateLimit ??= {});
 
-export function setRateLimitStore(store: RateLimitStore) {
+/** Replace the store (tests); by default it comes from RATE_LIMIT_STORE on first use. */
+export function setRateLimitStore(store: RateLimitStore | undefined) {
   state.store = store;
+}
+
+async function store(): Promise<RateLimitStore> {
+  if (!state.store) {
+    const { rateLimitStoreFromEnv } = await import("./rate-limit-stores");
+    state.store ??= rateLimitStoreFromEnv();
+  }
+  return state.store;
 }
 
 export async function rateLimitFor(
@@ -50,7 +59,7 @@ export async function rateLimitFor(
   now = Date.now(),
 ): Promise<RateLimitResult> {
   const windowStart = Math.floor(now / windowMs) * windowMs;
-  const count = await state.store.hit(key, windowStart, windowMs);
+  const count = await (await store()).hit(key, windowStart, windowMs);
   const resetMs = windowStart + windowMs;
   return {
     allowed: count <= limit,

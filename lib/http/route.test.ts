@@ -68,7 +68,7 @@ const conflict = route(
 );
 
 const protectedRoute = route(
-  { summary: "p", tags: ["Test"], auth: "leads:read", responses: { 200: { description: "ok" } } },
+  { summary: "p", tags: ["Test"], auth: "users:read", responses: { 200: { description: "ok" } } },
   () => ({ ok: true }),
 );
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
-import { authenticate, type Permission } from "@/lib/auth/authenticate";
+import { authenticate, type AuthedCtx, type Permission } from "@/lib/auth/authenticate";
+import { withIdempotency } from "./idempotency";
 import { readJsonBody } from "./body";
 import { problemResponse, toAppError, validationError, zodFieldErrors } from "./problem";
 import { searchParamsToObject } from "./query";
@@ -49,7 +50,7 @@ export type PublicCtx = Pick<Ctx, "requestId" | "ip" | "userAgent">;
 
 export interface HandlerArgs<A extends AuthRequirement, B, Q, P> {
   req: Request;
-  ctx: A extends "public" ? PublicCtx : Ctx;
+  ctx: A extends "public" ? PublicCtx : AuthedCtx;
   body: Out<B>;
   query: Out<Q>;
   params: Out<P>;
@@ -88,34 +89,34 @@ export function route<
     let response: Response;
     try {
       const meta = { requestId, ip: clientIp(req), userAgent: req.headers.get("user-agent") };
-      let ctx: Ctx | PublicCtx = meta;
-      if (definition.auth !== "public") {
-        const auth = await authenticate(req, definition.auth, meta);
-        ctx = auth;
-        limit = await rateLimitFor(`actor:${auth.actor.id}`, env.RATE_LIMIT_PER_MINUTE);
-        if (!limit.allowed) {
-          throw new AppError("rate_limited", "Rate limit exceeded; retry after the reset time.", {
-            headers: { "retry-after": String(limit.retryAfterSeconds) },
-          });
-        }
-      }
+      let ctx: AuthedCtx | PublicCtx = meta;
+      if (definition.auth !== "public") ctx = await authenticate(req, definition.auth, meta);
+      limit = await applyRateLimit(ctx);
       const params = await parseParams(definition.params, context);
       const query = parse(definition.query, searchParamsToObject(new URL(req.url).searchParams));
       const body = definition.body
         ? parse(
             definition.body,
-            await readJsonBody(req, definition.maxBodyBytes ?? env.MAX_JSON_BODY_BYTES),
+            // An empty body reads as {}: optional-only bodies accept it, others name what's missing.
+            (await readJsonBody(req, definition.maxBodyBytes ?? env.MAX_JSON_BODY_BYTES)) ?? {},
           )
         : undefined;
-      const result = await handler({
-        req,
-        ctx: ctx as HandlerArgs<A, B, Q, P>["ctx"],
-        body: body as Out<B>,
-        query: query as Out<Q>,
-        params: params as Out<P>,
-        requestId,
-      });
-      response = toResponse(result);
+      const execute = async () => {
+        try {
+          const result = await handler({
+            req,
+            ctx: ctx as HandlerArgs<A, B, Q, P>["ctx"],
+            body: body as Out<B>,
+            query: query as Out<Q>,
+            params: params as Out<P>,
+            requestId,
+          });
+          return toResponse(result);
+        } catch (error) {
+          return problemResponse(toAppError(error, requestId));
+        }
+      };
+      response = "orgId" in ctx ? await withIdempotency(ctx, req, body, execute) : await execute();
     } catch (error) {
       response = problemResponse(toAppError(error, requestId));
     }
@@ -125,6 +126,22 @@ export function route<
     });
   };
   return Object.assign(run, { definition }) as unknown as RouteHandler;
+}
+
+/**
+ * Per API key or user (per address for anonymous calls), with the headers on every response.
+ * The limit is counted before the request is parsed, so floods of bad requests count too.
+ */
+async function applyRateLimit(ctx: Ctx | PublicCtx): Promise<RateLimitResult | undefined> {
+  const key = "actor" in ctx ? `actor:${ctx.actor.id}` : ctx.ip ? `ip:${ctx.ip}` : undefined;
+  if (!key) return undefined;
+  const limit = await rateLimitFor(key, env.RATE_LIMIT_PER_MINUTE);
+  if (!limit.allowed) {
+    throw new AppError("rate_limited", "Rate limit exceeded; retry after the reset time.", {
+      headers: { "retry-after": String(limit.retryAfterSeconds), ...rateLimitHeaders(limit) },
+    });
+  }
+  return limit;
 }
 
 function parse(schema: z.ZodType | undefined, input: unknown): unknown {

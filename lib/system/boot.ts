@@ -32,4 +32,9 @@ export async function bootServer(): Promise<void> {
   if (env.SEED_DEMO_DATA) console.log(`\n${formatDemoLogins()}\n`);
   startBackgroundWork(handle.db);
   log.info(`jobs: ${jobEngineMode()} engine`);
+  if (jobEngineMode() === "inngest" && !env.INNGEST_SIGNING_KEY) {
+    log.warn(
+      "INNGEST_EVENT_KEY is set but INNGEST_SIGNING_KEY is not: Inngest cannot call /api/inngest",
+    );
+  }
 }

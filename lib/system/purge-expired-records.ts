@@ -1,11 +1,19 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { idempotencyKeys, outboxEvents, refreshTokens } from "@/db/schema";
+import {
+  idempotencyKeys,
+  loginAttempts,
+  outboxEvents,
+  passwordResetTokens,
+  rateLimitCounters,
+  refreshTokens,
+} from "@/db/schema";
 
 export interface PurgeResult {
   idempotencyKeys: number;
   refreshTokens: number;
   outboxEvents: number;
+  other: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,9 +42,23 @@ export async function purgeExpiredRecords(db: Database, now = new Date()): Promi
     .delete(outboxEvents)
     .where(and(isNotNull(outboxEvents.sentAt), lt(outboxEvents.sentAt, weekAgo)))
     .returning({ id: outboxEvents.id });
+  // Throttling only looks back 15 minutes and trusted addresses 30 days; resets live an hour.
+  const attempts = await db
+    .delete(loginAttempts)
+    .where(lt(loginAttempts.createdAt, new Date(now.getTime() - 31 * DAY)))
+    .returning({ id: loginAttempts.id });
+  const resets = await db
+    .delete(passwordResetTokens)
+    .where(lt(passwordResetTokens.expiresAt, weekAgo))
+    .returning({ id: passwordResetTokens.id });
+  const counters = await db
+    .delete(rateLimitCounters)
+    .where(lt(rateLimitCounters.expiresAt, now))
+    .returning({ key: rateLimitCounters.key });
   return {
     idempotencyKeys: keys.length,
     refreshTokens: tokens.length,
     outboxEvents: events.length,
+    other: attempts.length + resets.length + counters.length,
   };
 }

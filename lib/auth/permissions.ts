@@ -1,0 +1,45 @@
+import type { Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+const HUMANS = ["owner", "admin", "manager", "sales_rep"] as const satisfies readonly Role[];
+const ADMINS = ["owner", "admin"] as const satisfies readonly Role[];
+const EVERYONE = [...HUMANS, "integration"] as const satisfies readonly Role[];
+
+/**
+ * The one permission table: `resource:action` → the roles that hold it. Checked by the route
+ * wrapper before a handler runs and again inside domain functions; anything not listed is denied.
+ * Finer, row-level rules (a rep sees own + unassigned leads, a manager their team's) live in the
+ * domain functions of each resource.
+ */
+export const PERMISSIONS = {
+  "auth:me": EVERYONE,
+  /** Changing one's own profile or session: people only (an API key has neither). */
+  "profile:write": HUMANS,
+  "organization:read": EVERYONE,
+  "organization:write": ADMINS,
+  "users:read": HUMANS,
+  "users:write": ADMINS,
+  "api_keys:read": ADMINS,
+  "api_keys:write": ADMINS,
+  "audit_logs:read": ADMINS,
+  "email_outbox:read": ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function assertCan(ctx: { role: Role }, permission: Permission): void {
+  if (!can(ctx.role, permission)) {
+    throw new AppError("forbidden", `Your role (${ctx.role}) may not do this (${permission}).`);
+  }
+}
+
+/** Roles ordered by power, for "you may not grant more than you have" checks. */
+const RANK: Record<Role, number> = { owner: 4, admin: 3, manager: 2, sales_rep: 1, integration: 0 };
+
+export function outranksOrEquals(actor: Role, target: Role): boolean {
+  return RANK[actor] >= RANK[target];
+}

@@ -1,0 +1,59 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { emailMessages } from "@/db/schema";
+import { systemTransport } from "./system-transport";
+import { PermanentSendError, type EmailTransport } from "./transports/types";
+
+/**
+ * Send one queued message. Idempotent: a message already sent (or failed for good) is left alone,
+ * and the transport gets the message id as its idempotency key, so a retry after a crash between
+ * sending and recording never reaches the recipient twice. Transient failures throw (the job
+ * retries); permanent ones are recorded.
+ */
+export async function deliverEmail(
+  db: Database,
+  emailMessageId: string,
+  transport: EmailTransport = systemTransport(),
+): Promise<{ status: string }> {
+  const [message] = await db
+    .select()
+    .from(emailMessages)
+    .where(eq(emailMessages.id, emailMessageId))
+    .limit(1);
+  if (!message) return { status: "missing" };
+  if (message.status !== "queued") return { status: message.status };
+  try {
+    const result = await transport.send({
+      id: message.id,
+      from: message.fromAddress,
+      to: message.toAddress,
+      replyTo: message.replyTo,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      headers: message.headers,
+    });
+    await db
+      .update(emailMessages)
+      .set({
+        status: "sent",
+        transport: transport.name,
+        providerMessageId: result.providerMessageId ?? null,
+        sentAt: new Date(),
+        error: null,
+      })
+      .where(and(eq(emailMessages.id, message.id), eq(emailMessages.status, "queued")));
+    return { status: "sent" };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (error instanceof PermanentSendError) {
+      await db
+        .update(emailMessages)
+        .set({ status: "failed", error: text })
+        .where(eq(emailMessages.id, message.id));
+      return { status: "failed" };
+    }
+    await db.update(emailMessages).set({ error: text }).where(eq(emailMessages.id, message.id));
+    throw error;
+  }
+}

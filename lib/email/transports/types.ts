@@ -1,0 +1,31 @@
+import type { EmailTransportName } from "@/db/schema";
+
+export interface OutgoingEmail {
+  /** Our message id; also the provider idempotency key, so a retried send never sends twice. */
+  id: string;
+  from: string;
+  to: string;
+  replyTo?: string | null;
+  subject: string;
+  html?: string | null;
+  text?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface SendResult {
+  providerMessageId?: string;
+}
+
+/** One interface for every way mail leaves Leadline (Resend, SMTP, the local outbox). */
+export interface EmailTransport {
+  name: EmailTransportName;
+  send(message: OutgoingEmail): Promise<SendResult>;
+}
+
+/** A failure the provider says won't succeed on retry (bad address, rejected content). */
+export class PermanentSendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentSendError";
+  }
+}
