@@ -116,8 +116,9 @@ if (!process.env.NEXT_RUNTIME && !process.env.VITEST) {
 
 export const env: Env = parseEnv(process.env);
 
-// Auth.js reads its base URL from NEXTAUTH_URL itself; it is always APP_URL here.
-process.env.NEXTAUTH_URL ??= env.appUrl;
+// Auth.js reads its base URL from NEXTAUTH_URL itself; in the server it is always APP_URL. Only
+// inside Next.js: a script that spawns the server must not pass down a value for another port.
+if (process.env.NEXT_RUNTIME) process.env.NEXTAUTH_URL ??= env.appUrl;
 
 /** The environment for a child process we spawn (dev server, test web server), plus overrides. */
 export function childProcessEnv(

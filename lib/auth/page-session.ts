@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthedCtx } from "./authenticate";
+import { can, type Permission } from "./permissions";
 import { resolveMember } from "./resolve-member";
 import { SESSION_COOKIE, decodeSession } from "./session-cookie";
 
@@ -46,5 +47,12 @@ export async function getPageCtx(): Promise<AuthedCtx | null> {
 export async function requirePageCtx(): Promise<AuthedCtx> {
   const ctx = await getPageCtx();
   if (!ctx) redirect("/login");
+  return ctx;
+}
+
+/** For pages that need a permission: the member, or back home when their role lacks it. */
+export async function requirePagePermission(permission: Permission): Promise<AuthedCtx> {
+  const ctx = await requirePageCtx();
+  if (!can(ctx.role, permission)) redirect("/");
   return ctx;
 }

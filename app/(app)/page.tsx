@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { StatusRow } from "@/components/system/status-row";
+import { Card } from "@/components/ui/card";
+import { requirePageCtx } from "@/lib/auth/page-session";
+import { can } from "@/lib/auth/permissions";
+import { getHealth } from "@/lib/system/get-health";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const ctx = await requirePageCtx();
+  const member = ctx.auth.member!;
+  const health = await getHealth();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight">
+          Welcome, {member.name || member.email}
+        </h1>
+        <p className="text-slate-600 dark:text-slate-400">{member.orgName}</p>
+      </header>
+      {can(ctx.role, "users:write") && (
+        <Card title="Get your team in" description="Invite the people who work your leads.">
+          <Link
+            href="/settings/members"
+            className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500"
+          >
+            Invite members →
+          </Link>
+        </Card>
+      )}
+      <Card title="This installation">
+        <dl className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <StatusRow label="Status" value={health.status} ok={health.status === "ok"} />
+          <StatusRow
+            label="Database"
+            value={health.database.reachable ? `${health.database.driver}` : "unreachable"}
+            ok={health.database.reachable}
+          />
+          <StatusRow label="Jobs" value={health.jobs.engine} ok={health.jobs.reachable} />
+          <StatusRow
+            label="Email"
+            value={health.email.mode === "resend" ? "Resend" : "local outbox"}
+            ok
+          />
+          <StatusRow
+            label="AI"
+            value={health.ai.mode === "offline" ? "offline mode" : `${health.ai.provider}`}
+            ok
+          />
+          <StatusRow label="Version" value={health.version} ok />
+        </dl>
+      </Card>
+    </div>
+  );
+}

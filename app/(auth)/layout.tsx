@@ -1,0 +1,19 @@
+import Link from "next/link";
+
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4 py-12 dark:bg-slate-950">
+      <div className="w-full max-w-sm space-y-6">
+        <Link
+          href="/"
+          className="block text-center text-sm font-bold uppercase tracking-widest text-brand-600 dark:text-brand-500"
+        >
+          Leadline
+        </Link>
+        <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          {children}
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { inputClass } from "@/components/ui/field";
+import { apiFetch, errorMessage } from "@/lib/client/api";
+import { formatDateTime } from "@/lib/client/format";
+import { queryKeys } from "@/lib/client/query-keys";
+
+interface EmailSummary {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  transport: string;
+  status: string;
+  createdAt: string;
+}
+interface EmailDetail extends EmailSummary {
+  from: string;
+  html: string | null;
+  text: string | null;
+}
+
+export function EmailOutbox({ localMode }: { localMode: boolean }) {
+  const [q, setQ] = useState("");
+  const [selected, setSelected] = useState<string>();
+  const params = { q, perPage: 50 };
+  const list = useQuery({
+    queryKey: queryKeys.emails.list(params),
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: EmailSummary[] }>("/email-outbox", { query: params, signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 5000,
+  });
+  const detail = useQuery({
+    queryKey: queryKeys.emails.detail(selected ?? ""),
+    queryFn: () => apiFetch<EmailDetail>(`/email-outbox/${selected}`),
+    enabled: Boolean(selected),
+  });
+  const columns: Column<EmailSummary>[] = [
+    { key: "when", header: "When", cell: (m) => formatDateTime(m.createdAt) },
+    { key: "to", header: "To", cell: (m) => m.to },
+    {
+      key: "subject",
+      header: "Subject",
+      cell: (m) => (
+        <button
+          type="button"
+          className="text-left text-brand-600 hover:underline dark:text-brand-500"
+          onClick={() => setSelected(m.id)}
+        >
+          {m.subject}
+        </button>
+      ),
+    },
+    {
+      key: "status",
+      header: "Status",
+      cell: (m) => <Badge tone={m.status === "failed" ? "red" : "green"}>{m.status}</Badge>,
+    },
+  ];
+  return (
+    <>
+      <Card
+        title="Email outbox"
+        description={
+          localMode
+            ? "No email provider is configured: mail is kept here instead of being sent. Set RESEND_API_KEY to deliver it."
+            : "Mail this organization sent, as handed to the provider."
+        }
+      >
+        <label className="mb-3 block">
+          <span className="sr-only">Search email</span>
+          <input
+            className={inputClass}
+            type="search"
+            placeholder="Search recipient or subject"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        </label>
+        {list.error && <Alert tone="error">{errorMessage(list.error)}</Alert>}
+        <DataTable
+          caption="Sent email"
+          columns={columns}
+          rows={list.data?.data}
+          rowKey={(m) => m.id}
+          loading={list.isLoading}
+          empty="No email yet."
+        />
+      </Card>
+      {selected && detail.data && (
+        <Card
+          title={detail.data.subject}
+          description={`From ${detail.data.from} to ${detail.data.to} · ${formatDateTime(detail.data.createdAt)}`}
+          actions={
+            <Button variant="ghost" size="sm" onClick={() => setSelected(undefined)}>
+              Close
+            </Button>
+          }
+        >
+          {detail.data.html ? (
+            // Sandboxed: the message's HTML can't run scripts or reach the app.
+            <iframe
+              title="Email content"
+              sandbox=""
+              srcDoc={detail.data.html}
+              className="h-96 w-full rounded-lg border border-slate-200 bg-white dark:border-slate-800"
+            />
+          ) : (
+            <pre className="whitespace-pre-wrap text-sm">{detail.data.text}</pre>
+          )}
+        </Card>
+      )}
+    </>
+  );
+}
