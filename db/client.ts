@@ -58,6 +58,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dir = options.pgliteDir;
   if (dir) {
@@ -69,7 +70,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     client = await PGlite.create({
       dataDir: dir,
       loadDataDir: options.pgliteData,
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, btree_gin },
     });
   } catch (error) {
     if (dir) releasePgliteLock(dir);

@@ -22,5 +22,39 @@ export const passwordResetRequested = eventType("auth/password-reset.requested",
   schema: z.object({ email: z.string(), ip: z.string().nullable() }),
 });
 
-export const allEvents = [organizationCreated, emailQueued, passwordResetRequested] as const;
+export const leadCreated = eventType("lead/created", {
+  schema: z.object({ organizationId: z.uuid(), leadId: z.uuid() }),
+});
+
+export const leadStatusChanged = eventType("lead/status.changed", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    leadId: z.uuid(),
+    from: z.string().nullable(),
+    to: z.string(),
+  }),
+});
+
+export const reminderScheduled = eventType("reminder/scheduled", {
+  schema: z.object({ organizationId: z.uuid(), reminderId: z.uuid(), dueAt: z.iso.datetime() }),
+});
+
+export const reminderChanged = eventType("reminder/changed", {
+  schema: z.object({ organizationId: z.uuid(), reminderId: z.uuid() }),
+});
+
+export const importQueued = eventType("import/queued", {
+  schema: z.object({ organizationId: z.uuid(), importId: z.uuid() }),
+});
+
+export const allEvents = [
+  organizationCreated,
+  emailQueued,
+  passwordResetRequested,
+  leadCreated,
+  leadStatusChanged,
+  reminderScheduled,
+  reminderChanged,
+  importQueued,
+] as const;
 export type AppEventType = (typeof allEvents)[number];

@@ -23,6 +23,18 @@ export const PERMISSIONS = {
   "api_keys:write": ADMINS,
   "audit_logs:read": ADMINS,
   "email_outbox:read": ADMINS,
+  // Leads: which leads a role sees (own/team/all) is decided in lib/leads/visibility.ts.
+  "leads:read": EVERYONE,
+  "leads:write": EVERYONE,
+  "leads:delete": ["owner", "admin", "manager", "integration"],
+  "leads:import": EVERYONE,
+  "leads:export": EVERYONE,
+  "leads:score_override": ["owner", "admin", "manager"],
+  "lead_options:write": ADMINS,
+  "scoring_rules:write": ADMINS,
+  "reminders:read": EVERYONE,
+  "reminders:write": EVERYONE,
+  "notifications:read": HUMANS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

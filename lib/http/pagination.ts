@@ -41,7 +41,7 @@ interface CursorPayload {
 
 export function encodeCursor(terms: SortTerm[], row: Record<string, unknown>): string {
   const values = terms.map((t) => {
-    const v = row[t.field];
+    const v = row[t.field] ?? t.nullValue ?? null;
     return v instanceof Date ? v.toISOString() : v;
   });
   const payload: CursorPayload = { s: sortSignature(terms), v: values };
@@ -68,7 +68,11 @@ export function decodeCursor(raw: string, terms: SortTerm[]): unknown[] {
     const ok =
       type === "number"
         ? typeof value === "number" && Number.isFinite(value)
-        : typeof value === "string" && (type !== "date" || !Number.isNaN(Date.parse(value)));
+        : typeof value === "string" &&
+          (type !== "date" ||
+            !Number.isNaN(Date.parse(value)) ||
+            value === "infinity" ||
+            value === "-infinity");
     if (!ok) throw bad("Malformed cursor");
   });
   return payload.v;

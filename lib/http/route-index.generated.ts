@@ -20,11 +20,14 @@ import * as r16 from "@/app/api/v1/email-outbox/[id]/route";
 import * as r17 from "@/app/api/v1/email-outbox/route";
 import * as r18 from "@/app/api/v1/health/route";
 import * as r19 from "@/app/api/v1/invitations/[token]/route";
-import * as r20 from "@/app/api/v1/openapi.json/route";
-import * as r21 from "@/app/api/v1/organization/route";
-import * as r22 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r23 from "@/app/api/v1/users/[id]/route";
-import * as r24 from "@/app/api/v1/users/route";
+import * as r20 from "@/app/api/v1/leads/[id]/restore/route";
+import * as r21 from "@/app/api/v1/leads/[id]/route";
+import * as r22 from "@/app/api/v1/leads/route";
+import * as r23 from "@/app/api/v1/openapi.json/route";
+import * as r24 from "@/app/api/v1/organization/route";
+import * as r25 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r26 from "@/app/api/v1/users/[id]/route";
+import * as r27 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
@@ -47,9 +50,12 @@ export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/email-outbox", module: r17 },
   { path: "/api/v1/health", module: r18 },
   { path: "/api/v1/invitations/{token}", module: r19 },
-  { path: "/api/v1/openapi.json", module: r20 },
-  { path: "/api/v1/organization", module: r21 },
-  { path: "/api/v1/users/{id}/invitation", module: r22 },
-  { path: "/api/v1/users/{id}", module: r23 },
-  { path: "/api/v1/users", module: r24 },
+  { path: "/api/v1/leads/{id}/restore", module: r20 },
+  { path: "/api/v1/leads/{id}", module: r21 },
+  { path: "/api/v1/leads", module: r22 },
+  { path: "/api/v1/openapi.json", module: r23 },
+  { path: "/api/v1/organization", module: r24 },
+  { path: "/api/v1/users/{id}/invitation", module: r25 },
+  { path: "/api/v1/users/{id}", module: r26 },
+  { path: "/api/v1/users", module: r27 },
 ];

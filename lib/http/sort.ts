@@ -7,6 +7,8 @@ export type SortValueType = "string" | "number" | "date";
 export interface SortableField {
   expr: AnyColumn | SQL;
   type: SortValueType;
+  /** For a coalesced nullable column: the value the expression gives a null (used in cursors). */
+  nullValue?: string | number;
 }
 
 export type SortableFields = Record<string, SortableField>;
@@ -16,6 +18,7 @@ export interface SortTerm {
   desc: boolean;
   expr: AnyColumn | SQL;
   type: SortValueType;
+  nullValue?: string | number;
 }
 
 const FIELD_RE = /^-?[A-Za-z][A-Za-z0-9_]*$/;
@@ -43,7 +46,13 @@ export function parseSort(
     if (!field) throw sortError(`Unknown sort field "${name}"`, fields);
     if (seen.has(name)) throw sortError(`Sort field "${name}" given twice`, fields);
     seen.add(name);
-    terms.push({ field: name, desc: isDesc, expr: field.expr, type: field.type });
+    terms.push({
+      field: name,
+      desc: isDesc,
+      expr: field.expr,
+      type: field.type,
+      nullValue: field.nullValue,
+    });
   }
   const tie = options.tieBreaker;
   if (!seen.has(tie.field)) {

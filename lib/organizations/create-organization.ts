@@ -4,6 +4,7 @@ import { memberships, organizations } from "@/db/schema";
 import { organizationCreated } from "@/inngest/events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { enqueueEvent } from "@/lib/jobs/outbox";
+import { insertDefaultLeadOptions } from "@/lib/leads/lead-options";
 import { randomBytes } from "node:crypto";
 
 export interface CreateOrganizationInput {
@@ -47,6 +48,7 @@ export async function createOrganization(db: Queryable, input: CreateOrganizatio
   await db
     .insert(memberships)
     .values({ organizationId: org.id, userId: input.ownerUserId, role: "owner" });
+  await insertDefaultLeadOptions(db, org.id);
   const ctx = {
     orgId: org.id,
     actor: { type: "user" as const, id: input.ownerUserId, userId: input.ownerUserId },

@@ -1,9 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiKeys, emailMessages, invitations, memberships } from "@/db/schema";
+import { apiKeys, emailMessages, invitations, leads, memberships } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { queueEmail } from "@/lib/email/queue-email";
 import { inviteMember } from "@/lib/users/invite-member";
+import { createLead } from "@/lib/leads/create-lead";
+import { deleteLead } from "@/lib/leads/delete-lead";
 import { newId } from "@/lib/crypto/ids";
 import type { TestOrg } from "./fixtures";
 
@@ -26,6 +28,24 @@ export interface OperationFixture {
   snapshot?(org: TestOrg, call: PreparedCall): Promise<unknown>;
 }
 
+/** An unassigned lead, so every role's visibility includes it. */
+async function freshLead(org: TestOrg, extra: Record<string, unknown> = {}) {
+  return createLead(org.ctx("owner"), {
+    firstName: "Fixture",
+    email: `lead-${newId().slice(-12)}@example.test`,
+    ownerId: null,
+    ...extra,
+  });
+}
+
+const leadState = async (_org: TestOrg, call: PreparedCall) =>
+  (await (await getDb()).select().from(leads).where(eq(leads.id, call.params!.id!)))[0];
+
+const onLead = (body?: (org: TestOrg) => unknown): OperationFixture => ({
+  prepare: async (org) => ({ params: { id: (await freshLead(org)).id }, body: body?.(org) }),
+  snapshot: leadState,
+});
+
 async function freshInvitee(org: TestOrg) {
   return inviteMember(org.ctx("owner"), {
     email: `invitee-${newId().slice(-10)}@example.test`,
@@ -47,6 +67,23 @@ const memberState = async (org: TestOrg, call: PreparedCall) => {
 };
 
 export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
+  "POST /api/v1/leads": {
+    prepare: async () => ({
+      body: { firstName: "New", email: `new-${newId().slice(-12)}@example.test`, ownerId: null },
+    }),
+  },
+  "GET /api/v1/leads/{id}": onLead(),
+  "PATCH /api/v1/leads/{id}": onLead(() => ({ jobTitle: "Changed" })),
+  "PUT /api/v1/leads/{id}": onLead(() => ({ firstName: "Replaced" })),
+  "DELETE /api/v1/leads/{id}": onLead(),
+  "POST /api/v1/leads/{id}/restore": {
+    prepare: async (org) => {
+      const lead = await freshLead(org);
+      await deleteLead(org.ctx("owner"), lead.id);
+      return { params: { id: lead.id } };
+    },
+    snapshot: leadState,
+  },
   "PATCH /api/v1/auth/me": { prepare: async () => ({ body: { name: "Renamed Person" } }) },
   "POST /api/v1/auth/switch-organization": {
     prepare: async (org) => ({ body: { organizationId: org.id } }),
