@@ -47,7 +47,12 @@ export const importQueued = eventType("import/queued", {
   schema: z.object({ organizationId: z.uuid(), importId: z.uuid() }),
 });
 
+export const scoringRulesChanged = eventType("scoring/rules.changed", {
+  schema: z.object({ organizationId: z.uuid() }),
+});
+
 export const allEvents = [
+  scoringRulesChanged,
   organizationCreated,
   emailQueued,
   passwordResetRequested,

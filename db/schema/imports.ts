@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -41,6 +42,11 @@ export const leadImports = pgTable(
     id: idColumn(),
     organizationId: organizationIdColumn(),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Who started it; the import runs later with their role and visibility. */
+    actorType: text("actor_type", { enum: ["user", "api_key"] })
+      .notNull()
+      .default("user"),
+    actorId: uuid("actor_id"),
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("uploading"),
     mode: text("mode", { enum: IMPORT_MODES }).notNull(),
     dryRun: boolean("dry_run").notNull().default(false),
@@ -59,6 +65,8 @@ export const leadImports = pgTable(
     totalRows: integer("total_rows"),
     /** Rows finished so far; a resumed run continues after this one. */
     rowsProcessed: integer("rows_processed").notNull().default(0),
+    /** Byte offset (in the stored UTF-8 text) where the next unprocessed row starts. */
+    nextOffset: bigint("next_offset", { mode: "number" }).notNull().default(0),
     created: integer("created").notNull().default(0),
     updated: integer("updated").notNull().default(0),
     skipped: integer("skipped").notNull().default(0),

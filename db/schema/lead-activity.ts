@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ACTOR_TYPES } from "./platform";
 import { idColumn, timestamps, tsz } from "./columns";
 import { organizationIdColumn, users } from "./identity";
@@ -151,7 +151,9 @@ export const notifications = pgTable(
     index("notifications_org_user_unread_idx")
       .on(t.organizationId, t.userId)
       .where(sql`${t.readAt} is null`),
-    index("notifications_dedupe_idx").on(t.organizationId, t.dedupeKey),
+    uniqueIndex("notifications_dedupe_key")
+      .on(t.organizationId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
   ],
 );
 

@@ -1,6 +1,15 @@
+import { notifyDueReminderFn } from "./notify-due-reminder";
 import { purgeExpiredRecordsFn } from "./purge-expired-records";
+import { decayScoresFn, rescoreOrganizationFn } from "./rescore-leads";
 import { sendEmailFn } from "./send-email";
 import { sendPasswordResetFn } from "./send-password-reset";
 
 /** Every Inngest function, served at /api/inngest and run by the embedded engine alike. */
-export const functions = [purgeExpiredRecordsFn, sendEmailFn, sendPasswordResetFn];
+export const functions = [
+  purgeExpiredRecordsFn,
+  sendEmailFn,
+  sendPasswordResetFn,
+  notifyDueReminderFn,
+  rescoreOrganizationFn,
+  decayScoresFn,
+];

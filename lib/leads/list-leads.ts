@@ -71,11 +71,25 @@ export async function listLeads(ctx: Ctx, query: ListLeadsQuery) {
   assertCan(ctx, "leads:read");
   const snapshot = await loadLeadOptions(ctx.db, ctx.orgId);
   const where = await leadConditions(ctx, query, snapshot);
+  return leadPage(ctx, query, where, async () => countFromRollups(ctx, query, snapshot));
+}
+
+/**
+ * One page of leads matching `where` (already scoped), sorted and paginated per the query, with
+ * owners attached — shared by the list and the filter-tree search. `fastCount` may answer the
+ * total from the rollups; otherwise it is counted.
+ */
+export async function leadPage(
+  ctx: Ctx,
+  query: PageQuery,
+  where: SQL,
+  fastCount: () => Promise<number | null | undefined> = async () => null,
+) {
   const sort = parseSort(query.sort, LEAD_SORTS, {
     default: "-createdAt",
     tieBreaker: { field: "id", expr: leads.id, type: "string" },
   });
-  const page = await paginate({
+  const page = await paginate<LeadRow>({
     query,
     sort,
     fetch: ({ where: keyset, orderBy, limit, offset }) =>
@@ -87,8 +101,7 @@ export async function listLeads(ctx: Ctx, query: ListLeadsQuery) {
         .limit(limit)
         .offset(offset),
     count: async () =>
-      (await countFromRollups(ctx, query, snapshot)) ??
-      (await ctx.db.select({ n: count() }).from(leads).where(where))[0]!.n,
+      (await fastCount()) ?? (await ctx.db.select({ n: count() }).from(leads).where(where))[0]!.n,
   });
   const owners = await ownersById(
     ctx.db,

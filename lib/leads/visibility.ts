@@ -6,9 +6,21 @@ import { queryRows } from "@/db/client";
 const teams = new WeakMap<Ctx, Promise<string[]>>();
 
 /**
- * The members a manager is responsible for: everyone reporting to them, directly or through
- * another manager. Cached for the request.
+ * Everyone reporting to the manager, directly or through another manager (up to five levels), as
+ * a subquery — so scoping a query never needs a round trip of its own (one inside a PGlite
+ * transaction would wait forever for the connection the transaction holds).
  */
+function teamSubquery(ctx: Ctx, managerId: string): SQL {
+  return sql`(with recursive team(user_id, depth) as (
+                select user_id, 1 from memberships
+                 where organization_id = ${ctx.orgId} and manager_id = ${managerId}
+                union
+                select m.user_id, t.depth + 1 from memberships m join team t on m.manager_id = t.user_id
+                 where m.organization_id = ${ctx.orgId} and t.depth < 5)
+              select distinct user_id from team where user_id <> ${managerId})`;
+}
+
+/** The members a manager is responsible for, as a list. Cached for the request. */
 export function teamOf(ctx: Ctx): Promise<string[]> {
   let team = teams.get(ctx);
   if (!team) {
@@ -16,14 +28,8 @@ export function teamOf(ctx: Ctx): Promise<string[]> {
     team = managerId
       ? queryRows<{ user_id: string }>(
           ctx.db,
-          sql`with recursive team(user_id, depth) as (
-                select user_id, 1 from memberships
-                 where organization_id = ${ctx.orgId} and manager_id = ${managerId}
-                union
-                select m.user_id, t.depth + 1 from memberships m join team t on m.manager_id = t.user_id
-                 where m.organization_id = ${ctx.orgId} and t.depth < 5)
-              select distinct user_id from team`,
-        ).then((rows) => rows.map((r) => r.user_id).filter((id) => id !== managerId))
+          sql`select user_id from ${teamSubquery(ctx, managerId)} t`,
+        ).then((rows) => rows.map((r) => r.user_id))
       : Promise.resolve([]);
     teams.set(ctx, team);
   }
@@ -44,16 +50,14 @@ export async function visibleOwners(ctx: Ctx): Promise<string[] | null> {
  * and unassigned leads, managers their team's and unassigned ones, admins all.
  */
 export async function leadScope(ctx: Ctx, options: { deleted?: boolean } = {}): Promise<SQL> {
-  const owners = await visibleOwners(ctx);
-  return and(
-    eq(leads.organizationId, ctx.orgId),
-    options.deleted ? sql`${leads.deletedAt} is not null` : isNull(leads.deletedAt),
-    owners === null
-      ? undefined
-      : owners.length
-        ? or(isNull(leads.ownerId), inArray(leads.ownerId, owners))
-        : isNull(leads.ownerId),
-  )!;
+  const live = options.deleted ? sql`${leads.deletedAt} is not null` : isNull(leads.deletedAt);
+  const base = and(eq(leads.organizationId, ctx.orgId), live);
+  if (ctx.role === "owner" || ctx.role === "admin" || ctx.role === "integration") return base!;
+  const self = ctx.actor.userId;
+  if (!self) return and(base, isNull(leads.ownerId))!;
+  const mine = or(isNull(leads.ownerId), eq(leads.ownerId, self));
+  if (ctx.role !== "manager") return and(base, mine)!;
+  return and(base, or(mine, sql`${leads.ownerId} in ${teamSubquery(ctx, self)}`))!;
 }
 
 /** Whether the caller may give a lead to this owner (null = unassign). */

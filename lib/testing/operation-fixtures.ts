@@ -1,11 +1,26 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiKeys, emailMessages, invitations, leads, memberships } from "@/db/schema";
+import {
+  apiKeys,
+  customFieldDefinitions,
+  emailMessages,
+  invitations,
+  leadNotes,
+  leads,
+  memberships,
+  notifications,
+  reminders,
+} from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { queueEmail } from "@/lib/email/queue-email";
 import { inviteMember } from "@/lib/users/invite-member";
 import { createLead } from "@/lib/leads/create-lead";
 import { deleteLead } from "@/lib/leads/delete-lead";
+import { addNote } from "@/lib/leads/notes";
+import { createCustomField } from "@/lib/leads/manage-options";
+import { DEFAULT_SCORING } from "@/lib/leads/scoring/default-config";
+import { createReminder } from "@/lib/reminders/reminders";
+import { createNotification } from "@/lib/notifications/notifications";
 import { newId } from "@/lib/crypto/ids";
 import type { TestOrg } from "./fixtures";
 
@@ -23,9 +38,16 @@ export interface PreparedCall {
  * suites fail for any operation with path parameters or a body that has no entry here, so every
  * new route must say how to exercise it.
  */
+export interface Caller {
+  /** The calling member's user id; null for an API key. */
+  userId: string | null;
+}
+
 export interface OperationFixture {
-  prepare(org: TestOrg): Promise<PreparedCall>;
+  prepare(org: TestOrg, caller: Caller): Promise<PreparedCall>;
   snapshot?(org: TestOrg, call: PreparedCall): Promise<unknown>;
+  /** Path parameters that aren't record ids (e.g. a picklist kind) can't be another tenant's. */
+  crossTenant?: false;
 }
 
 /** An unassigned lead, so every role's visibility includes it. */
@@ -150,3 +172,194 @@ export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
       )[0],
   },
 };
+
+// Lead sub-resources, settings, reminders and notifications.
+const leadSub = (body?: () => unknown): OperationFixture => ({
+  prepare: async (org) => ({ params: { id: (await freshLead(org)).id }, body: body?.() }),
+  snapshot: leadState,
+});
+
+async function noteOn(org: TestOrg, caller: Caller) {
+  const lead = await freshLead(org);
+  const ctx = caller.userId
+    ? {
+        ...org.ctx("owner"),
+        actor: { type: "user" as const, id: caller.userId, userId: caller.userId },
+      }
+    : org.ctx("owner");
+  const note = await addNote(ctx, lead.id, { body: "A fixture note" });
+  return { params: { id: lead.id, noteId: note.id } };
+}
+
+const noteState = async (_org: TestOrg, call: PreparedCall) =>
+  (await (await getDb()).select().from(leadNotes).where(eq(leadNotes.id, call.params!.noteId!)))[0];
+
+async function reminderOn(org: TestOrg) {
+  const lead = await freshLead(org);
+  const reminder = await createReminder(org.ctx("owner"), lead.id, {
+    dueAt: new Date(Date.now() + 3600_000).toISOString(),
+    message: "Fixture",
+  });
+  return { params: { id: reminder.id } };
+}
+
+const reminderState = async (_org: TestOrg, call: PreparedCall) =>
+  (await (await getDb()).select().from(reminders).where(eq(reminders.id, call.params!.id!)))[0];
+
+Object.assign(OPERATION_FIXTURES, {
+  "GET /api/v1/leads/{id}/notes": leadSub(),
+  "POST /api/v1/leads/{id}/notes": leadSub(() => ({ body: "Called, left a message" })),
+  "PATCH /api/v1/leads/{id}/notes/{noteId}": {
+    prepare: async (org: TestOrg, caller: Caller) => ({
+      ...(await noteOn(org, caller)),
+      body: { body: "Edited" },
+    }),
+    snapshot: noteState,
+  },
+  "DELETE /api/v1/leads/{id}/notes/{noteId}": { prepare: noteOn, snapshot: noteState },
+  "POST /api/v1/leads/{id}/tags": leadSub(() => ({ tags: ["fixture"] })),
+  "DELETE /api/v1/leads/{id}/tags/{tag}": {
+    prepare: async (org: TestOrg) => ({
+      params: { id: (await freshLead(org, { tags: ["keep"] })).id, tag: "keep" },
+    }),
+    snapshot: leadState,
+  },
+  "GET /api/v1/leads/{id}/timeline": leadSub(),
+  "GET /api/v1/leads/{id}/inquiries": leadSub(),
+  "POST /api/v1/leads/{id}/inquiries": leadSub(() => ({ message: "Is it still available?" })),
+  "POST /api/v1/leads/{id}/events": leadSub(() => ({ type: "page_view", value: "/pricing" })),
+  "GET /api/v1/leads/{id}/analytics": leadSub(),
+  "POST /api/v1/leads/{id}/score": leadSub(),
+  "POST /api/v1/leads/{id}/reminders": {
+    prepare: async (org: TestOrg, caller: Caller) => ({
+      params: { id: (await freshLead(org)).id },
+      body: {
+        dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        message: "Follow up",
+        assigneeId: caller.userId ?? org.members.owner.id,
+      },
+    }),
+    snapshot: leadState,
+  },
+  "PATCH /api/v1/reminders/{id}": {
+    prepare: async (org: TestOrg) => ({ ...(await reminderOn(org)), body: { status: "done" } }),
+    snapshot: reminderState,
+  },
+  "DELETE /api/v1/reminders/{id}": { prepare: reminderOn, snapshot: reminderState },
+  "PATCH /api/v1/notifications/{id}": {
+    prepare: async (org: TestOrg, caller: Caller) => {
+      const userId = caller.userId ?? org.members.owner.id;
+      await createNotification(await getDb(), {
+        organizationId: org.id,
+        userId,
+        type: "test",
+        title: "Fixture",
+        dedupeKey: newId(),
+      });
+      const [row] = await (
+        await getDb()
+      )
+        .select()
+        .from(notifications)
+        .where(eq(notifications.userId, userId))
+        .orderBy(desc(notifications.createdAt))
+        .limit(1);
+      return { params: { id: row!.id }, body: { read: true } };
+    },
+    snapshot: async (_org: TestOrg, call: PreparedCall) =>
+      (
+        await (
+          await getDb()
+        )
+          .select()
+          .from(notifications)
+          .where(eq(notifications.id, call.params!.id!))
+      )[0],
+  },
+  "PUT /api/v1/lead-options/{kind}": {
+    prepare: async () => ({
+      params: { kind: "lost_reason" },
+      body: {
+        options: [
+          { value: "budget", label: "Budget" },
+          { value: "timing", label: "Timing" },
+          { value: "competitor", label: "Competitor" },
+          { value: "no_response", label: "No response" },
+          { value: "not_a_fit", label: "Not a fit" },
+          { value: "no_decision", label: "No decision" },
+          { value: "other", label: "Other" },
+        ],
+      },
+    }),
+    crossTenant: false,
+  },
+  "POST /api/v1/custom-fields": {
+    prepare: async () => ({ body: { label: `Field ${newId().slice(-6)}`, type: "text" } }),
+  },
+  "PATCH /api/v1/custom-fields/{id}": {
+    prepare: async (org: TestOrg) => ({
+      params: {
+        id: (
+          await createCustomField(org.ctx("owner"), {
+            label: `F ${newId().slice(-6)}`,
+            type: "text",
+          })
+        ).id,
+      },
+      body: { label: "Renamed" },
+    }),
+    snapshot: async (_org: TestOrg, call: PreparedCall) =>
+      (
+        await (
+          await getDb()
+        )
+          .select()
+          .from(customFieldDefinitions)
+          .where(eq(customFieldDefinitions.id, call.params!.id!))
+      )[0],
+  },
+  "DELETE /api/v1/custom-fields/{id}": {
+    prepare: async (org: TestOrg) => ({
+      params: {
+        id: (
+          await createCustomField(org.ctx("owner"), {
+            label: `F ${newId().slice(-6)}`,
+            type: "text",
+          })
+        ).id,
+      },
+    }),
+    snapshot: async (_org: TestOrg, call: PreparedCall) =>
+      (
+        await (
+          await getDb()
+        )
+          .select()
+          .from(customFieldDefinitions)
+          .where(eq(customFieldDefinitions.id, call.params!.id!))
+      )[0],
+  },
+  "PUT /api/v1/scoring-rules": { prepare: async () => ({ body: DEFAULT_SCORING }) },
+  "POST /api/v1/leads/batch": {
+    prepare: async () => ({ body: { leads: [{ firstName: "Batch", ownerId: null }] } }),
+  },
+  "POST /api/v1/leads/bulk": {
+    prepare: async (org: TestOrg) => ({
+      body: { action: "add_tags", ids: [(await freshLead(org)).id], data: { tags: ["bulk"] } },
+    }),
+  },
+  "POST /api/v1/leads/merge": {
+    prepare: async (org: TestOrg) => ({
+      body: {
+        primaryId: (await freshLead(org)).id,
+        duplicateIds: [(await freshLead(org, { email: null })).id],
+      },
+    }),
+  },
+  "POST /api/v1/leads/search": {
+    prepare: async () => ({ body: { filter: { field: "score", op: "gte", value: 0 } } }),
+  },
+  "POST /api/v1/scoring-rules/preview": {
+    prepare: async () => ({ body: { lead: { email: "a@b.co" } } }),
+  },
+} satisfies Record<string, OperationFixture>);

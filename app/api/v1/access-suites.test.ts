@@ -35,6 +35,8 @@ const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, ops]) 
 );
 const key = (op: Operation) => `${op.method} ${op.path}`;
 const withParams = (op: Operation) => op.path.includes("{");
+const tenantScoped = (op: Operation) =>
+  withParams(op) && OPERATION_FIXTURES[key(op)]?.crossTenant !== false;
 
 function fill(path: string, params: Record<string, string> = {}) {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -43,9 +45,13 @@ function fill(path: string, params: Record<string, string> = {}) {
   });
 }
 
-async function prepare(op: Operation, org: TestOrg): Promise<PreparedCall> {
+async function prepare(
+  op: Operation,
+  org: TestOrg,
+  caller: { userId: string | null },
+): Promise<PreparedCall> {
   const fixture = OPERATION_FIXTURES[key(op)];
-  return fixture ? fixture.prepare(org) : {};
+  return fixture ? fixture.prepare(org, caller) : {};
 }
 
 let a: TestOrg;
@@ -67,7 +73,7 @@ describe("every operation has what the suites need", () => {
       ).toBeDefined();
     },
   );
-  it.each(operations.filter(withParams).map((op) => [key(op)]))(
+  it.each(operations.filter(tenantScoped).map((op) => [key(op)]))(
     "%s can snapshot its resource",
     (k) => {
       expect(OPERATION_FIXTURES[k]?.snapshot, `add a snapshot for "${k}"`).toBeDefined();
@@ -76,11 +82,11 @@ describe("every operation has what the suites need", () => {
 });
 
 describe("cross-tenant: another organization's resources are a 404, untouched", () => {
-  it.each(operations.filter(withParams).map((op) => [key(op), op] as const))(
+  it.each(operations.filter(tenantScoped).map((op) => [key(op), op] as const))(
     "%s",
     async (_k, op) => {
       const fixture = OPERATION_FIXTURES[key(op)]!;
-      const call = await fixture.prepare(a);
+      const call = await fixture.prepare(a, { userId: a.members.owner.id });
       const before = await fixture.snapshot!(a, call);
       const path = fill(op.path, call.params);
       for (const token of [b.members.owner.token, b.keys.admin.secret]) {
@@ -93,20 +99,24 @@ describe("cross-tenant: another organization's resources are a 404, untouched", 
   );
 });
 
-const ROLES: { role: Role; token: (org: TestOrg) => string }[] = [
-  { role: "owner", token: (o) => o.members.owner.token },
-  { role: "admin", token: (o) => o.members.admin.token },
-  { role: "manager", token: (o) => o.members.manager.token },
-  { role: "sales_rep", token: (o) => o.members.rep.token },
-  { role: "integration", token: (o) => o.keys.integration.secret },
+const ROLES: {
+  role: Role;
+  token: (org: TestOrg) => string;
+  userId: (org: TestOrg) => string | null;
+}[] = [
+  { role: "owner", token: (o) => o.members.owner.token, userId: (o) => o.members.owner.id },
+  { role: "admin", token: (o) => o.members.admin.token, userId: (o) => o.members.admin.id },
+  { role: "manager", token: (o) => o.members.manager.token, userId: (o) => o.members.manager.id },
+  { role: "sales_rep", token: (o) => o.members.rep.token, userId: (o) => o.members.rep.id },
+  { role: "integration", token: (o) => o.keys.integration.secret, userId: () => null },
 ];
 
 describe("role matrix: 2xx with the permission, 403 without", () => {
   const cases = operations.flatMap((op) =>
     ROLES.map((r) => [`${key(op)} as ${r.role}`, op, r] as const),
   );
-  it.each(cases)("%s", async (_label, op, { role, token }) => {
-    const call = await prepare(op, a);
+  it.each(cases)("%s", async (_label, op, { role, token, userId }) => {
+    const call = await prepare(op, a, { userId: userId(a) });
     const res = await api(op.method, fill(op.path, call.params), {
       token: token(a),
       body: call.body,

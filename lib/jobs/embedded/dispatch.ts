@@ -96,7 +96,7 @@ async function cancelMatchingRuns(
     const rules = fn.cancelOn.filter((c) => eventNameMatches(c.event, event.name));
     if (!rules.length) continue;
     const candidates = await db
-      .select({ id: jobRuns.id, event: jobRuns.event, createdAt: jobRuns.createdAt })
+      .select({ id: jobRuns.id, event: jobRuns.event, triggerKey: jobRuns.triggerKey })
       .from(jobRuns)
       .where(
         and(
@@ -105,7 +105,9 @@ async function cancelMatchingRuns(
           org ? eq(jobRuns.organizationId, org) : undefined,
         ),
       );
+    // A run is never cancelled by the event that started it (as in Inngest).
     const ids = candidates
+      .filter((run) => run.triggerKey !== event.id)
       .filter((run) => rules.some((rule) => matches(rule.if, { event: run.event, async: event })))
       .map((run) => run.id);
     if (!ids.length) continue;

@@ -52,7 +52,9 @@ export function registerFunctions(
       }
     }
     const cancelOn = (opts.cancelOn ?? []).map((c) => {
-      const condition = c.match ? `event.${c.match} == async.${c.match}` : c.if;
+      const matchCondition = c.match ? `event.${c.match} == async.${c.match}` : undefined;
+      const condition =
+        matchCondition && c.if ? `(${matchCondition}) && (${c.if})` : (matchCondition ?? c.if);
       if (condition) compileExpression(condition);
       return {
         event: typeof c.event === "string" ? c.event : c.event.name,

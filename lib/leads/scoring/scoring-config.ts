@@ -5,6 +5,8 @@ import { scoringRules, type ScoringConfig } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
+import { scoringRulesChanged } from "@/inngest/events";
+import { enqueueEvent } from "@/lib/jobs/outbox";
 import { DEFAULT_SCORING } from "./default-config";
 
 const ruleSchema = z
@@ -56,6 +58,12 @@ export async function saveScoringConfig(ctx: Ctx, config: ScoringConfig): Promis
         target: scoringRules.organizationId,
         set: { config, version: sql`${scoringRules.version} + 1` },
       });
+    await enqueueEvent(
+      tx,
+      scoringRulesChanged,
+      { organizationId: ctx.orgId },
+      { organizationId: ctx.orgId },
+    );
     await recordAudit(tx, ctx, {
       action: "scoring_rules.updated",
       resourceType: "scoring_rules",

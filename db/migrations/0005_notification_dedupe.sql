@@ -1,0 +1,2 @@
+DROP INDEX "notifications_dedupe_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_dedupe_key" ON "notifications" USING btree ("organization_id","dedupe_key") WHERE "notifications"."dedupe_key" is not null;

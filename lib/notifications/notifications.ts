@@ -1,0 +1,112 @@
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { notifications } from "@/db/schema";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Ctx } from "@/lib/context";
+import { notFound } from "@/lib/errors";
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.string(),
+    title: z.string(),
+    body: z.string().nullable(),
+    link: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+    readAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Notification" });
+
+export interface NewNotification {
+  organizationId: string;
+  userId: string;
+  type: string;
+  title: string;
+  body?: string;
+  link?: string;
+  data?: Record<string, unknown>;
+  /** A job retried after a crash must not notify twice: the same key is stored once. */
+  dedupeKey?: string;
+}
+
+export async function createNotification(db: Queryable, input: NewNotification): Promise<boolean> {
+  const rows = await db
+    .insert(notifications)
+    .values({
+      ...input,
+      body: input.body ?? null,
+      link: input.link ?? null,
+      data: input.data ?? {},
+      dedupeKey: input.dedupeKey ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export const listNotificationsQuery = z
+  .strictObject({
+    unread: z.enum(["true", "false"]).optional(),
+    perPage: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .meta({ id: "NotificationsQuery" });
+
+/** The caller's own notifications; an API key has none (so any id is simply not found). */
+function mine(ctx: Ctx) {
+  assertCan(ctx, "notifications:read");
+  if (!ctx.actor.userId) return sql`false`;
+  return and(
+    eq(notifications.organizationId, ctx.orgId),
+    eq(notifications.userId, ctx.actor.userId),
+  );
+}
+
+/** The caller's notifications, newest first, with the unread count the bell shows. */
+export async function listNotifications(ctx: Ctx, query: z.infer<typeof listNotificationsQuery>) {
+  const scope = mine(ctx);
+  const [rows, [unread]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(notifications)
+      .where(and(scope, query.unread === "true" ? isNull(notifications.readAt) : undefined))
+      .orderBy(desc(notifications.createdAt))
+      .limit(query.perPage),
+    ctx.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(scope, isNull(notifications.readAt))),
+  ]);
+  return {
+    data: rows.map((n) => ({
+      id: n.id,
+      type: n.type,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      data: n.data,
+      readAt: n.readAt?.toISOString() ?? null,
+      createdAt: n.createdAt.toISOString(),
+    })),
+    unreadCount: unread!.n,
+  };
+}
+
+export async function markNotificationRead(ctx: Ctx, id: string, read: boolean) {
+  const [row] = await ctx.db
+    .update(notifications)
+    .set({ readAt: read ? new Date() : null })
+    .where(and(mine(ctx), eq(notifications.id, id)))
+    .returning({ id: notifications.id });
+  if (!row) throw notFound("Notification");
+}
+
+export async function markAllNotificationsRead(ctx: Ctx): Promise<number> {
+  const rows = await ctx.db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(mine(ctx), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
