@@ -46,6 +46,11 @@ function schemaFor(nodeEnv: string) {
       .int()
       .min(1024)
       .default(1024 * 1024),
+    IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024 * 1024),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
     RATE_LIMIT_STORE: z.enum(["memory", "postgres", "redis"]).optional(),
     REDIS_URL: optionalString.pipe(

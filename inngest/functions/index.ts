@@ -1,4 +1,5 @@
 import { notifyDueReminderFn } from "./notify-due-reminder";
+import { processImportFn } from "./process-import";
 import { purgeExpiredRecordsFn } from "./purge-expired-records";
 import { decayScoresFn, rescoreOrganizationFn } from "./rescore-leads";
 import { sendEmailFn } from "./send-email";
@@ -12,4 +13,5 @@ export const functions = [
   notifyDueReminderFn,
   rescoreOrganizationFn,
   decayScoresFn,
+  processImportFn,
 ];

@@ -5,6 +5,7 @@ import {
   customFieldDefinitions,
   emailMessages,
   invitations,
+  leadImports,
   leadNotes,
   leads,
   memberships,
@@ -23,10 +24,15 @@ import { createReminder } from "@/lib/reminders/reminders";
 import { createNotification } from "@/lib/notifications/notifications";
 import { newId } from "@/lib/crypto/ids";
 import type { TestOrg } from "./fixtures";
+import type { Ctx } from "@/lib/context";
+import { startImport } from "@/lib/leads/import/start-import";
 
 export interface PreparedCall {
   params?: Record<string, string>;
   body?: unknown;
+  /** A body that isn't JSON (a CSV upload), with its headers. */
+  rawBody?: string;
+  headers?: Record<string, string>;
   query?: Record<string, string>;
 }
 
@@ -87,6 +93,46 @@ const memberState = async (org: TestOrg, call: PreparedCall) => {
     .where(eq(invitations.userId, call.params!.id!));
   return { ...row, invitations: inv!.n };
 };
+
+/** A queued import started by the caller (imports are visible to their starter and admins). */
+async function importBy(org: TestOrg, caller: Caller, status?: "failed") {
+  const ctx: Ctx = caller.userId
+    ? {
+        ...org.ctx("owner"),
+        actor: { type: "user", id: caller.userId, userId: caller.userId },
+        role: roleOf(org, caller.userId),
+      }
+    : {
+        ...org.ctx("owner"),
+        actor: { type: "api_key", id: org.keys.integration.id, userId: null },
+        role: "integration",
+      };
+  const started = await startImport(
+    ctx,
+    [Buffer.from(`Email\nimp-${newId().slice(-12)}@example.test\n`)],
+    {
+      mode: "upsert",
+      dryRun: false,
+    },
+  );
+  if (status)
+    await (await getDb()).update(leadImports).set({ status }).where(eq(leadImports.id, started.id));
+  return { params: { id: started.id } };
+}
+
+function roleOf(org: TestOrg, userId: string) {
+  return Object.values(org.members).find((m) => m.id === userId)!.role;
+}
+
+async function importState(_org: TestOrg, call: PreparedCall) {
+  const [row] = await (
+    await getDb()
+  )
+    .select()
+    .from(leadImports)
+    .where(eq(leadImports.id, call.params!.id!));
+  return { status: row!.status, rows: row!.rowsProcessed };
+}
 
 export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
   "POST /api/v1/leads": {
@@ -361,5 +407,21 @@ Object.assign(OPERATION_FIXTURES, {
   },
   "POST /api/v1/scoring-rules/preview": {
     prepare: async () => ({ body: { lead: { email: "a@b.co" } } }),
+  },
+  "POST /api/v1/leads/import": {
+    prepare: async () => ({
+      rawBody: `Email,Company\nfixture-${newId().slice(-12)}@example.test,Fixture Co\n`,
+      headers: { "content-type": "text/csv" },
+    }),
+  },
+  "POST /api/v1/leads/import/propose-mapping": {
+    prepare: async () => ({ body: { headers: ["Email", "Company"] } }),
+  },
+  "GET /api/v1/imports/{id}": { prepare: importBy, snapshot: importState },
+  "GET /api/v1/imports/{id}/errors": { prepare: importBy, snapshot: importState },
+  "POST /api/v1/imports/{id}/cancel": { prepare: importBy, snapshot: importState },
+  "POST /api/v1/imports/{id}/resume": {
+    prepare: (org: TestOrg, caller: Caller) => importBy(org, caller, "failed"),
+    snapshot: importState,
   },
 } satisfies Record<string, OperationFixture>);

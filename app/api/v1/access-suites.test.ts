@@ -54,6 +54,12 @@ async function prepare(
   return fixture ? fixture.prepare(org, caller) : {};
 }
 
+function callBody(call: PreparedCall) {
+  return call.rawBody !== undefined
+    ? { rawBody: call.rawBody, headers: call.headers }
+    : { body: call.body, headers: call.headers };
+}
+
 let a: TestOrg;
 let b: TestOrg;
 beforeAll(async () => {
@@ -90,7 +96,7 @@ describe("cross-tenant: another organization's resources are a 404, untouched", 
       const before = await fixture.snapshot!(a, call);
       const path = fill(op.path, call.params);
       for (const token of [b.members.owner.token, b.keys.admin.secret]) {
-        const res = await api(op.method, path, { token, body: call.body, query: call.query });
+        const res = await api(op.method, path, { token, ...callBody(call), query: call.query });
         expect(res.status, `${op.method} ${path} as organization B`).toBe(404);
         expect(res.json.code).toBe("not_found");
       }
@@ -119,7 +125,7 @@ describe("role matrix: 2xx with the permission, 403 without", () => {
     const call = await prepare(op, a, { userId: userId(a) });
     const res = await api(op.method, fill(op.path, call.params), {
       token: token(a),
-      body: call.body,
+      ...callBody(call),
       query: call.query,
     });
     if (can(role, op.permission)) {
