@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import { leadNotes, leads, memberships, users } from "@/db/schema";
+import { DEMO_LEAD_COUNT } from "./seed-demo-leads";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD, DEMO_USERS, formatDemoLogins } from "./demo-users";
 import { seedDemoData, seedIfEmpty } from "./seed-demo";
@@ -35,6 +36,19 @@ describe("demo seed", () => {
     ).toBe(true);
     expect(await verifyPassword(rows[0]!.passwordHash!, DEMO_PASSWORD)).toBe(true);
     expect(rows[0]!.passwordHash).toMatch(/^\$argon2id\$/);
+
+    // A pipeline to work: leads spread over the team and the unassigned pool, with notes.
+    const demoLeads = await db
+      .select({ ownerId: leads.ownerId, status: leads.status, email: leads.email })
+      .from(leads)
+      .where(eq(leads.organizationId, result!.organizationId));
+    expect(demoLeads).toHaveLength(DEMO_LEAD_COUNT);
+    expect(new Set(demoLeads.map((l) => l.ownerId)).size).toBe(4);
+    expect(new Set(demoLeads.map((l) => l.status)).size).toBeGreaterThan(5);
+    expect(demoLeads.every((l) => l.email?.endsWith(".demo.test"))).toBe(true);
+    expect(
+      await db.$count(leadNotes, eq(leadNotes.organizationId, result!.organizationId)),
+    ).toBeGreaterThan(10);
   });
 
   it("is idempotent, and never reseeds a database in use", async () => {

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { createUser, findUserByEmail } from "@/lib/users/create-user";
+import { seedDemoLeads } from "./seed-demo-leads";
 import { DEMO_ORGANIZATION_NAME, DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 export interface SeedResult {
@@ -50,6 +51,7 @@ export async function seedDemoData(db: Database): Promise<SeedResult> {
         managerId: demo.reportsTo ? userIds[demo.reportsTo] : null,
       });
     }
+    await seedDemoLeads(tx, org.id, [userIds.rep!, userIds.rep2!, userIds.manager!]);
     return { created: true, organizationId: org.id, userIds };
   });
 }
