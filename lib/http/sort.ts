@@ -96,10 +96,17 @@ export function keysetAfter(terms: SortTerm[], values: unknown[]): SQL {
       : sql`${term.expr} > ${castValue(values[i], term.type)}`;
     return sql.join([...equalities, cmp], sql` and `);
   });
-  return sql`(${sql.join(
+  // The OR of branches alone makes PostgreSQL scan the index from the top and filter (a cursor
+  // deep into a million rows took seconds); the redundant bound on the leading term lets it
+  // start the index range scan right at the cursor, so a deep page costs what the first does.
+  const first = terms[0]!;
+  const bound = first.desc
+    ? sql`${first.expr} <= ${castValue(values[0], first.type)}`
+    : sql`${first.expr} >= ${castValue(values[0], first.type)}`;
+  return sql`(${bound} and (${sql.join(
     branches.map((b) => sql`(${b})`),
     sql` or `,
-  )})`;
+  )}))`;
 }
 
 function castValue(value: unknown, type: SortValueType) {
