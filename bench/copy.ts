@@ -16,21 +16,27 @@ function copyText(value: unknown): string {
     .replace(/\r/g, "\\r");
 }
 
-export async function copyRows(
-  sql: Sql,
-  table: string,
-  columns: string[],
-  rows: Iterable<unknown[]>,
-) {
-  const stream = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
+/**
+ * Rows as objects keyed by column name (every row has the first row's columns), so each value
+ * sits next to its column instead of in a parallel list.
+ */
+export async function copyRows(sql: Sql, table: string, rows: Iterable<Record<string, unknown>>) {
+  let stream: Awaited<ReturnType<ReturnType<Sql["unsafe"]>["writable"]>> | undefined;
+  let columns: string[] = [];
   let buffer = "";
   for (const row of rows) {
-    buffer += row.map(copyText).join("\t") + "\n";
+    if (!stream) {
+      columns = Object.keys(row);
+      stream = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
+    }
+    buffer += columns.map((c) => copyText(row[c])).join("\t") + "\n";
     if (buffer.length > 1 << 20) {
-      if (!stream.write(buffer)) await new Promise((r) => stream.once("drain", r));
+      if (!stream.write(buffer)) await new Promise((r) => stream!.once("drain", r));
       buffer = "";
     }
   }
-  stream.end(buffer);
-  await new Promise<void>((resolve, reject) => stream.on("finish", resolve).on("error", reject));
+  if (!stream) return;
+  const done = stream;
+  done.end(buffer);
+  await new Promise<void>((resolve, reject) => done.on("finish", resolve).on("error", reject));
 }

@@ -231,26 +231,26 @@ async function copyThroughput(sql: Sql, orgId: string, rows: number) {
   function* data() {
     for (let i = 0; i < rows; i++) {
       const l = fakeLead(random, i, tag);
-      yield [
-        newId(),
-        orgId,
-        l.firstName,
-        l.lastName,
-        `${l.firstName} ${l.lastName}`,
-        l.email,
-        l.phone,
-        l.company,
-        l.jobTitle,
-        l.industry,
-        l.status,
-        l.tags,
-        l.city,
-        l.country,
-        [l.status],
-        `${l.firstName} ${l.lastName} ${l.email} ${l.company}`.toLowerCase(),
-        now,
-        now,
-      ];
+      yield {
+        id: newId(),
+        organization_id: orgId,
+        first_name: l.firstName,
+        last_name: l.lastName,
+        display_name: `${l.firstName} ${l.lastName}`,
+        email: l.email,
+        phone: l.phone,
+        company: l.company,
+        job_title: l.jobTitle,
+        industry: l.industry,
+        status: l.status,
+        tags: l.tags,
+        city: l.city,
+        country: l.country,
+        reached_statuses: [l.status],
+        search_text: `${l.firstName} ${l.lastName} ${l.email} ${l.company}`.toLowerCase(),
+        created_at: now,
+        updated_at: now,
+      };
     }
   }
   // Inside a transaction that is rolled back: the rows are written (indexes, triggers and all)
@@ -259,31 +259,7 @@ async function copyThroughput(sql: Sql, orgId: string, rows: number) {
   await sql
     .begin(async (tx) => {
       const started = performance.now();
-      await copyRows(
-        tx as unknown as Sql,
-        "leads",
-        [
-          "id",
-          "organization_id",
-          "first_name",
-          "last_name",
-          "display_name",
-          "email",
-          "phone",
-          "company",
-          "job_title",
-          "industry",
-          "status",
-          "tags",
-          "city",
-          "country",
-          "reached_statuses",
-          "search_text",
-          "created_at",
-          "updated_at",
-        ],
-        data(),
-      );
+      await copyRows(tx as unknown as Sql, "leads", data());
       seconds = (performance.now() - started) / 1000;
       throw new RolledBack();
     })

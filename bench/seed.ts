@@ -72,8 +72,8 @@ async function seedOrg(n: number, count: number) {
   const started = Date.now();
   const random = seededRandom(1000 + n);
   const now = Date.now();
-  const notes: unknown[][] = [];
-  const events: unknown[][] = [];
+  const notes: Record<string, unknown>[] = [];
+  const events: Record<string, unknown>[] = [];
   function* leadRows() {
     for (let i = have; i < count; i++) {
       const lead = fakeLead(random, i, `org${n}`);
@@ -83,109 +83,67 @@ async function seedOrg(n: number, count: number) {
       const displayName = displayNameOf(lead);
       const domain = domainOf(lead.website, lead.email);
       const owner = random() < 0.1 ? null : memberIds[i % memberIds.length];
-      if (lead.note) notes.push([newId(), orgId, id, lead.note, ownerId, createdAt, createdAt]);
+      if (lead.note) {
+        notes.push({
+          id: newId(),
+          organization_id: orgId,
+          lead_id: id,
+          body: lead.note,
+          author_id: ownerId,
+          created_at: createdAt,
+          updated_at: createdAt,
+        });
+      }
       if (random() < 0.2) {
         for (let e = 0; e < 1 + Math.floor(random() * 4); e++) {
           const at = new Date(now - Math.floor(random() * 60 * DAY)).toISOString();
-          events.push([
-            newId(),
-            orgId,
-            id,
-            "page_view",
-            `/listings/${Math.floor(random() * 500)}`,
-            at,
-            at,
-            at,
-          ]);
+          events.push({
+            id: newId(),
+            organization_id: orgId,
+            lead_id: id,
+            type: "page_view",
+            value: `/listings/${Math.floor(random() * 500)}`,
+            occurred_at: at,
+            created_at: at,
+            updated_at: at,
+          });
         }
       }
-      yield [
-        id,
-        orgId,
-        lead.firstName,
-        lead.lastName,
-        displayName,
-        lead.email,
-        lead.phone,
-        lead.company,
-        lead.jobTitle,
-        lead.website,
-        domain,
-        lead.industry,
-        lead.source,
-        lead.status,
-        owner,
-        score,
-        score >= 50 ? "hot" : score >= 25 ? "warm" : "cold",
-        lead.tags,
-        lead.city,
-        lead.region,
-        lead.country,
-        [lead.status],
-        leadSearchText({ ...lead, displayName, domain }, lead.note ? [lead.note] : []),
-        createdAt,
-        createdAt,
-        ownerId,
-        ownerId,
-      ];
+      yield {
+        id: id,
+        organization_id: orgId,
+        first_name: lead.firstName,
+        last_name: lead.lastName,
+        display_name: displayName,
+        email: lead.email,
+        phone: lead.phone,
+        company: lead.company,
+        job_title: lead.jobTitle,
+        website: lead.website,
+        domain: domain,
+        industry: lead.industry,
+        source: lead.source,
+        status: lead.status,
+        owner_id: owner,
+        score: score,
+        temperature: score >= 50 ? "hot" : score >= 25 ? "warm" : "cold",
+        tags: lead.tags,
+        city: lead.city,
+        region: lead.region,
+        country: lead.country,
+        reached_statuses: [lead.status],
+        search_text: leadSearchText({ ...lead, displayName, domain }, lead.note ? [lead.note] : []),
+        created_at: createdAt,
+        updated_at: createdAt,
+        created_by_id: ownerId,
+        updated_by_id: ownerId,
+      };
     }
   }
   const { client: sql } = handle;
-  await copyRows(
-    sql,
-    "leads",
-    [
-      "id",
-      "organization_id",
-      "first_name",
-      "last_name",
-      "display_name",
-      "email",
-      "phone",
-      "company",
-      "job_title",
-      "website",
-      "domain",
-      "industry",
-      "source",
-      "status",
-      "owner_id",
-      "score",
-      "temperature",
-      "tags",
-      "city",
-      "region",
-      "country",
-      "reached_statuses",
-      "search_text",
-      "created_at",
-      "updated_at",
-      "created_by_id",
-      "updated_by_id",
-    ],
-    leadRows(),
-  );
-  await copyRows(
-    sql,
-    "lead_notes",
-    ["id", "organization_id", "lead_id", "body", "author_id", "created_at", "updated_at"],
-    notes,
-  );
-  await copyRows(
-    sql,
-    "lead_events",
-    [
-      "id",
-      "organization_id",
-      "lead_id",
-      "type",
-      "value",
-      "occurred_at",
-      "created_at",
-      "updated_at",
-    ],
-    events,
-  );
+  await copyRows(sql, "leads", leadRows());
+  await copyRows(sql, "lead_notes", notes);
+  await copyRows(sql, "lead_events", events);
   const seconds = (Date.now() - started) / 1000;
   console.log(
     `org ${n}: ${count - have} leads, ${notes.length} notes, ${events.length} events in ${seconds.toFixed(1)} s (${Math.round((count - have) / seconds)} leads/s)`,

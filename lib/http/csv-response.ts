@@ -17,7 +17,7 @@ export function csvCell(value: unknown): string {
           ? JSON.stringify(value)
           : String(value);
   // Negative numbers are data, not formulas; everything else starting like one gets a quote mark.
-  if (FORMULA_START.test(text) && !(typeof value === "number")) text = `'${text}`;
+  if (FORMULA_START.test(text) && typeof value !== "number") text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

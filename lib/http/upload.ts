@@ -22,7 +22,7 @@ export async function readUpload(req: Request): Promise<Upload> {
   const contentType = req.headers.get("content-type") ?? "";
   if (!req.body) throw new AppError("bad_request", "The request has no body: send the CSV file.");
   if (FILE_TYPES.test(contentType))
-    return { fields: {}, file: Readable.fromWeb(req.body as NodeWebStream<Uint8Array>) };
+    return { fields: {}, file: readable(Readable.fromWeb(req.body as NodeWebStream<Uint8Array>)) };
   if (!/^multipart\/form-data\b/i.test(contentType)) {
     throw new AppError(
       "unsupported_media_type",
@@ -44,7 +44,7 @@ export async function readUpload(req: Request): Promise<Upload> {
       fields[name] = value;
     });
     parser.on("file", (_name, stream, info) =>
-      resolve({ fields, fileName: info.filename, file: stream }),
+      resolve({ fields, fileName: info.filename, file: readable(stream) }),
     );
     parser.on("error", (error) =>
       reject(
@@ -57,4 +57,14 @@ export async function readUpload(req: Request): Promise<Upload> {
   });
   Readable.fromWeb(req.body as NodeWebStream<Uint8Array>).pipe(parser);
   return found;
+}
+
+/** A body cut off mid-way (or a multipart body that never closes) is the client's fault: a 400. */
+async function* readable(stream: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  try {
+    yield* stream;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("bad_request", `The upload was cut off: ${(error as Error).message}`);
+  }
 }

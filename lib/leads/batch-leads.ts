@@ -9,9 +9,7 @@ import { writeLeadBatch, type BulkOutcome } from "./bulk-write";
 import { loadLeadOptions } from "./lead-options";
 import { createLeadInput } from "./lead-schemas";
 import { getScoringConfig } from "./scoring/scoring-config";
-import { assignableMemberIds, visibleOwners } from "./visibility";
-import { memberships } from "@/db/schema";
-import { and, eq, inArray } from "drizzle-orm";
+import { assignableForCaller } from "./visibility";
 
 export const batchLeadsInput = z
   .strictObject({
@@ -43,22 +41,6 @@ export const batchResultSchema = z
     ),
   })
   .meta({ id: "BatchResult" });
-
-/** Members the caller may give leads to: everyone for admins, themselves and their team otherwise. */
-export async function assignableForCaller(ctx: Ctx): Promise<Set<string>> {
-  const owners = await visibleOwners(ctx);
-  if (owners !== null) return assignableMemberIds(ctx, owners);
-  const rows = await ctx.db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, ctx.orgId),
-        inArray(memberships.status, ["active", "invited"]),
-      ),
-    );
-  return new Set(rows.map((r) => r.userId));
-}
 
 /**
  * Create (or upsert) up to 1,000 leads in one call. Each item is validated on its own — a bad

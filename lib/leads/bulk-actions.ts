@@ -42,6 +42,27 @@ const need = (ok: boolean, path: string, message: string) => {
   if (!ok) throw new AppError("validation_error", message, { errors: [{ path, message }] });
 };
 
+type BulkActor = { type: string; id: string | null };
+
+/** The timeline entry of every lead in the `changed` CTE, as a CTE of its own. */
+function timeline(actor: BulkActor, type: string, data: SQL): SQL {
+  return sql`timeline as (
+    insert into lead_activities (id, organization_id, lead_id, type, actor_type, actor_id, data, occurred_at, created_at, updated_at)
+    select gen_random_uuid(), c.organization_id, c.id, ${type}, ${actor.type}, ${actor.id}, ${data}, now(), now(), now()
+      from changed c returning 1)`;
+}
+
+/** Update the targeted leads, note each change on its timeline, and count them — one statement. */
+function updateWithTimeline(actor: BulkActor, set: SQL, where: SQL, type: string, data: SQL): SQL {
+  return sql`
+    with changed as (
+      update leads set ${set}, updated_by_id = ${actor.id}, updated_at = now()
+       where ${where}
+      returning leads.id, leads.organization_id),
+    ${timeline(actor, type, data)}
+    select count(*)::int as affected from changed`;
+}
+
 /**
  * One action on many leads — by ids or by any filter the list accepts — as a single set-based
  * statement scoped like every read (organization + visibility), so "select all 80,000 matching"
@@ -78,11 +99,7 @@ export async function bulkAction(
         history as (
           insert into lead_status_changes (id, organization_id, lead_id, from_status, to_status, changed_at, created_at, updated_at)
           select gen_random_uuid(), c.organization_id, c.id, c.from_status, ${status}, now(), now(), now() from changed c returning 1),
-        timeline as (
-          insert into lead_activities (id, organization_id, lead_id, type, actor_type, actor_id, data, occurred_at, created_at, updated_at)
-          select gen_random_uuid(), c.organization_id, c.id, 'status_changed', ${actor.type}, ${actor.id},
-                 jsonb_build_object('from', c.from_status, 'to', ${status}::text, 'bulk', true), now(), now(), now()
-            from changed c returning 1),
+        ${timeline(actor, "status_changed", sql`jsonb_build_object('from', c.from_status, 'to', ${status}::text, 'bulk', true)`)},
         events as (
           -- The same event a single status change emits (campaign stop conditions listen to it).
           insert into outbox_events (id, organization_id, name, data, available_at, attempts, created_at, updated_at)
@@ -111,16 +128,13 @@ export async function bulkAction(
         "data.ownerId",
         "You can only assign leads to yourself or your team",
       );
-      statement = sql`
-        with changed as (
-          update leads set owner_id = ${ownerId}, updated_by_id = ${actor.id}, updated_at = now()
-           where ${target} and owner_id is distinct from ${ownerId}
-          returning leads.id, leads.organization_id),
-        timeline as (
-          insert into lead_activities (id, organization_id, lead_id, type, actor_type, actor_id, data, occurred_at, created_at, updated_at)
-          select gen_random_uuid(), c.organization_id, c.id, 'owner_changed', ${actor.type}, ${actor.id}, jsonb_build_object('to', ${ownerId}::uuid, 'bulk', true), now(), now(), now()
-            from changed c returning 1)
-        select count(*)::int as affected from changed`;
+      statement = updateWithTimeline(
+        actor,
+        sql`owner_id = ${ownerId}`,
+        sql`${target} and owner_id is distinct from ${ownerId}`,
+        "owner_changed",
+        sql`jsonb_build_object('to', ${ownerId}::uuid, 'bulk', true)`,
+      );
       break;
     }
     case "add_tags":
@@ -132,30 +146,23 @@ export async function bulkAction(
         sql`, `,
       )}]::text[]`;
       const adding = input.action === "add_tags";
-      statement = sql`
-        with changed as (
-          update leads set updated_by_id = ${actor.id}, updated_at = now(),
-                 tags = ${adding ? sql`array(select distinct unnest(tags || ${array}))` : sql`array(select t from unnest(tags) t where t <> all(${array}))`}
-           where ${target} and ${adding ? sql`not (tags @> ${array})` : sql`tags && ${array}`}
-          returning leads.id, leads.organization_id),
-        timeline as (
-          insert into lead_activities (id, organization_id, lead_id, type, actor_type, actor_id, data, occurred_at, created_at, updated_at)
-          select gen_random_uuid(), c.organization_id, c.id, ${adding ? "tags_added" : "tags_removed"}, ${actor.type}, ${actor.id}, jsonb_build_object('tags', to_jsonb(${array}), 'bulk', true), now(), now(), now()
-            from changed c returning 1)
-        select count(*)::int as affected from changed`;
+      statement = updateWithTimeline(
+        actor,
+        sql`tags = ${adding ? sql`array(select distinct unnest(tags || ${array}))` : sql`array(select t from unnest(tags) t where t <> all(${array}))`}`,
+        sql`${target} and ${adding ? sql`not (tags @> ${array})` : sql`tags && ${array}`}`,
+        adding ? "tags_added" : "tags_removed",
+        sql`jsonb_build_object('tags', to_jsonb(${array}), 'bulk', true)`,
+      );
       break;
     }
     case "delete": {
-      statement = sql`
-        with changed as (
-          update leads set deleted_at = now(), updated_by_id = ${actor.id}, updated_at = now()
-           where ${target}
-          returning leads.id, leads.organization_id),
-        timeline as (
-          insert into lead_activities (id, organization_id, lead_id, type, actor_type, actor_id, data, occurred_at, created_at, updated_at)
-          select gen_random_uuid(), c.organization_id, c.id, 'deleted', ${actor.type}, ${actor.id}, '{"bulk": true}'::jsonb, now(), now(), now()
-            from changed c returning 1)
-        select count(*)::int as affected from changed`;
+      statement = updateWithTimeline(
+        actor,
+        sql`deleted_at = now()`,
+        target,
+        "deleted",
+        sql`'{"bulk": true}'::jsonb`,
+      );
       break;
     }
   }

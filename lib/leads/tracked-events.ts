@@ -63,14 +63,18 @@ export async function trackEvent(ctx: Ctx, leadId: string, input: z.infer<typeof
     if (scoring.rules.some((r) => r.kind === "event" && r.target === input.type)) {
       await rescoreLead(tx, ctx, leadId, `event: ${input.type}`, scoring);
     }
-    return {
-      id: row!.id,
-      type: row!.type,
-      value: row!.value,
-      occurredAt: row!.occurredAt.toISOString(),
-      metadata: row!.metadata,
-    };
+    return toEventDto(row!);
   });
+}
+
+function toEventDto(e: typeof leadEvents.$inferSelect) {
+  return {
+    id: e.id,
+    type: e.type,
+    value: e.value,
+    occurredAt: e.occurredAt.toISOString(),
+    metadata: e.metadata,
+  };
 }
 
 export const analyticsQuery = z
@@ -110,24 +114,16 @@ export async function getLeadAnalytics(
     queryRows<{ type: string; count: number; last_at: string | Date }>(
       ctx.db,
       sql`select type, count(*)::int as count, max(occurred_at) as last_at from lead_events
-           where organization_id = ${ctx.orgId} and lead_id = ${leadId} and occurred_at between ${from.toISOString()}::timestamptz and ${to.toISOString()}::timestamptz
-           group by type order by count desc`,
+           where ${scope} group by type order by count desc`,
     ),
     queryRows<{ date: string; type: string; count: number }>(
       ctx.db,
-      sql`select to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD') as date, type, count(*)::int as count from lead_events
-           where organization_id = ${ctx.orgId} and lead_id = ${leadId} and occurred_at between ${from.toISOString()}::timestamptz and ${to.toISOString()}::timestamptz
-           group by 1, 2 order by 1, 2`,
+      sql`select to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD') as date, type, count(*)::int as count
+            from lead_events where ${scope} group by 1, 2 order by 1, 2`,
     ),
   ]);
   return {
-    data: events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      value: e.value,
-      occurredAt: e.occurredAt.toISOString(),
-      metadata: e.metadata,
-    })),
+    data: events.map(toEventDto),
     byType: byType.map((r) => ({
       type: r.type,
       count: r.count,

@@ -67,19 +67,27 @@ export async function canAssignTo(ctx: Ctx, ownerId: string | null): Promise<boo
   return owners.includes(ownerId);
 }
 
-/** Ids of members who can own leads in this organization (active or invited). */
-export async function assignableMemberIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
+/**
+ * Members who can own leads in this organization (active or invited, not integrations): among
+ * `ids`, or all of them when `ids` is null.
+ */
+export async function assignableMemberIds(ctx: Ctx, ids: string[] | null): Promise<Set<string>> {
+  if (ids?.length === 0) return new Set();
   const rows = await ctx.db
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(
       and(
         eq(memberships.organizationId, ctx.orgId),
-        inArray(memberships.userId, ids),
+        ids ? inArray(memberships.userId, ids) : undefined,
         inArray(memberships.status, ["active", "invited"]),
         sql`${memberships.role} <> 'integration'`,
       ),
     );
   return new Set(rows.map((r) => r.userId));
+}
+
+/** Members the caller may give leads to: everyone for admins, themselves and their team otherwise. */
+export async function assignableForCaller(ctx: Ctx): Promise<Set<string>> {
+  return assignableMemberIds(ctx, await visibleOwners(ctx));
 }

@@ -1,4 +1,5 @@
 import { and, count, desc, eq } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
   apiKeys,
@@ -66,8 +67,12 @@ async function freshLead(org: TestOrg, extra: Record<string, unknown> = {}) {
   });
 }
 
-const leadState = async (_org: TestOrg, call: PreparedCall) =>
-  (await (await getDb()).select().from(leads).where(eq(leads.id, call.params!.id!)))[0];
+/** A snapshot: the row the call's `id` parameter names, as it is in the database. */
+const rowById =
+  (table: PgTable & { id: AnyPgColumn }) => async (_org: TestOrg, call: PreparedCall) =>
+    (await (await getDb()).select().from(table).where(eq(table.id, call.params!.id!)))[0];
+
+const leadState = rowById(leads);
 
 const onLead = (body?: (org: TestOrg) => unknown): OperationFixture => ({
   prepare: async (org) => ({ params: { id: (await freshLead(org)).id }, body: body?.(org) }),
@@ -124,15 +129,7 @@ function roleOf(org: TestOrg, userId: string) {
   return Object.values(org.members).find((m) => m.id === userId)!.role;
 }
 
-async function importState(_org: TestOrg, call: PreparedCall) {
-  const [row] = await (
-    await getDb()
-  )
-    .select()
-    .from(leadImports)
-    .where(eq(leadImports.id, call.params!.id!));
-  return { status: row!.status, rows: row!.rowsProcessed };
-}
+const importState = rowById(leadImports);
 
 export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
   "POST /api/v1/leads": {
@@ -189,8 +186,7 @@ export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
         id: (await createApiKey(org.ctx("owner"), { name: "doomed", role: "integration" })).id,
       },
     }),
-    snapshot: async (_org, call) =>
-      (await (await getDb()).select().from(apiKeys).where(eq(apiKeys.id, call.params!.id!)))[0],
+    snapshot: rowById(apiKeys),
   },
   "PATCH /api/v1/organization": {
     prepare: async () => ({ body: { name: `Org ${newId().slice(-6)}` } }),
@@ -207,23 +203,11 @@ export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
       });
       return { params: { id } };
     },
-    snapshot: async (_org, call) =>
-      (
-        await (
-          await getDb()
-        )
-          .select()
-          .from(emailMessages)
-          .where(eq(emailMessages.id, call.params!.id!))
-      )[0],
+    snapshot: rowById(emailMessages),
   },
 };
 
 // Lead sub-resources, settings, reminders and notifications.
-const leadSub = (body?: () => unknown): OperationFixture => ({
-  prepare: async (org) => ({ params: { id: (await freshLead(org)).id }, body: body?.() }),
-  snapshot: leadState,
-});
 
 async function noteOn(org: TestOrg, caller: Caller) {
   const lead = await freshLead(org);
@@ -249,12 +233,11 @@ async function reminderOn(org: TestOrg) {
   return { params: { id: reminder.id } };
 }
 
-const reminderState = async (_org: TestOrg, call: PreparedCall) =>
-  (await (await getDb()).select().from(reminders).where(eq(reminders.id, call.params!.id!)))[0];
+const reminderState = rowById(reminders);
 
 Object.assign(OPERATION_FIXTURES, {
-  "GET /api/v1/leads/{id}/notes": leadSub(),
-  "POST /api/v1/leads/{id}/notes": leadSub(() => ({ body: "Called, left a message" })),
+  "GET /api/v1/leads/{id}/notes": onLead(),
+  "POST /api/v1/leads/{id}/notes": onLead(() => ({ body: "Called, left a message" })),
   "PATCH /api/v1/leads/{id}/notes/{noteId}": {
     prepare: async (org: TestOrg, caller: Caller) => ({
       ...(await noteOn(org, caller)),
@@ -263,19 +246,19 @@ Object.assign(OPERATION_FIXTURES, {
     snapshot: noteState,
   },
   "DELETE /api/v1/leads/{id}/notes/{noteId}": { prepare: noteOn, snapshot: noteState },
-  "POST /api/v1/leads/{id}/tags": leadSub(() => ({ tags: ["fixture"] })),
+  "POST /api/v1/leads/{id}/tags": onLead(() => ({ tags: ["fixture"] })),
   "DELETE /api/v1/leads/{id}/tags/{tag}": {
     prepare: async (org: TestOrg) => ({
       params: { id: (await freshLead(org, { tags: ["keep"] })).id, tag: "keep" },
     }),
     snapshot: leadState,
   },
-  "GET /api/v1/leads/{id}/timeline": leadSub(),
-  "GET /api/v1/leads/{id}/inquiries": leadSub(),
-  "POST /api/v1/leads/{id}/inquiries": leadSub(() => ({ message: "Is it still available?" })),
-  "POST /api/v1/leads/{id}/events": leadSub(() => ({ type: "page_view", value: "/pricing" })),
-  "GET /api/v1/leads/{id}/analytics": leadSub(),
-  "POST /api/v1/leads/{id}/score": leadSub(),
+  "GET /api/v1/leads/{id}/timeline": onLead(),
+  "GET /api/v1/leads/{id}/inquiries": onLead(),
+  "POST /api/v1/leads/{id}/inquiries": onLead(() => ({ message: "Is it still available?" })),
+  "POST /api/v1/leads/{id}/events": onLead(() => ({ type: "page_view", value: "/pricing" })),
+  "GET /api/v1/leads/{id}/analytics": onLead(),
+  "POST /api/v1/leads/{id}/score": onLead(),
   "POST /api/v1/leads/{id}/reminders": {
     prepare: async (org: TestOrg, caller: Caller) => ({
       params: { id: (await freshLead(org)).id },
@@ -312,15 +295,7 @@ Object.assign(OPERATION_FIXTURES, {
         .limit(1);
       return { params: { id: row!.id }, body: { read: true } };
     },
-    snapshot: async (_org: TestOrg, call: PreparedCall) =>
-      (
-        await (
-          await getDb()
-        )
-          .select()
-          .from(notifications)
-          .where(eq(notifications.id, call.params!.id!))
-      )[0],
+    snapshot: rowById(notifications),
   },
   "PUT /api/v1/lead-options/{kind}": {
     prepare: async () => ({
@@ -354,15 +329,7 @@ Object.assign(OPERATION_FIXTURES, {
       },
       body: { label: "Renamed" },
     }),
-    snapshot: async (_org: TestOrg, call: PreparedCall) =>
-      (
-        await (
-          await getDb()
-        )
-          .select()
-          .from(customFieldDefinitions)
-          .where(eq(customFieldDefinitions.id, call.params!.id!))
-      )[0],
+    snapshot: rowById(customFieldDefinitions),
   },
   "DELETE /api/v1/custom-fields/{id}": {
     prepare: async (org: TestOrg) => ({
@@ -375,15 +342,7 @@ Object.assign(OPERATION_FIXTURES, {
         ).id,
       },
     }),
-    snapshot: async (_org: TestOrg, call: PreparedCall) =>
-      (
-        await (
-          await getDb()
-        )
-          .select()
-          .from(customFieldDefinitions)
-          .where(eq(customFieldDefinitions.id, call.params!.id!))
-      )[0],
+    snapshot: rowById(customFieldDefinitions),
   },
   "PUT /api/v1/scoring-rules": { prepare: async () => ({ body: DEFAULT_SCORING }) },
   "POST /api/v1/leads/batch": {

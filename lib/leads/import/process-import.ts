@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { parse } from "csv-parse";
 import type { Database } from "@/db/client";
 import {
@@ -13,7 +13,7 @@ import {
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context";
 import { createNotification } from "@/lib/notifications/notifications";
-import { assignableForCaller } from "../batch-leads";
+import { assignableForCaller } from "../visibility";
 import { writeLeadBatch, type BulkContext, type BulkOutcome } from "../bulk-write";
 import { loadLeadOptions } from "../lead-options";
 import { createLeadInput } from "../lead-schemas";
@@ -63,13 +63,15 @@ async function readRecords(db: Database, row: ImportRow, limit: number) {
 
 /** The import runs as whoever started it, with their role and visibility at the time it runs. */
 async function importCtx(db: Database, row: ImportRow): Promise<Ctx | string> {
+  if (!row.actorId) return "Whoever started this import no longer exists.";
   if (row.actorType === "api_key") {
     const [key] = await db
       .select({ role: apiKeys.role })
       .from(apiKeys)
       .where(
         and(
-          eq(apiKeys.id, row.actorId ?? ""),
+          eq(apiKeys.id, row.actorId),
+          or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, new Date())),
           eq(apiKeys.organizationId, row.organizationId),
           isNull(apiKeys.revokedAt),
         ),
@@ -89,7 +91,7 @@ async function importCtx(db: Database, row: ImportRow): Promise<Ctx | string> {
     .where(
       and(
         eq(memberships.organizationId, row.organizationId),
-        eq(memberships.userId, row.actorId ?? ""),
+        eq(memberships.userId, row.actorId),
         eq(memberships.status, "active"),
       ),
     )

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { leadImportErrors, leadImports } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
@@ -13,10 +13,8 @@ type ImportRow = typeof leadImports.$inferSelect;
 /** Admins see every import of the organization; everyone else the ones they started. */
 function importScope(ctx: Ctx): SQL {
   const everyone = ctx.role === "owner" || ctx.role === "admin";
-  return and(
-    eq(leadImports.organizationId, ctx.orgId),
-    everyone ? undefined : eq(leadImports.actorId, ctx.actor.id ?? ""),
-  )!;
+  const own = ctx.actor.id ? eq(leadImports.actorId, ctx.actor.id) : sql`false`;
+  return and(eq(leadImports.organizationId, ctx.orgId), everyone ? undefined : own)!;
 }
 
 export async function importRowOrThrow(ctx: Ctx, id: string): Promise<ImportRow> {

@@ -174,9 +174,11 @@ class RowCounter {
       const e = this.error as Error & { lines?: number; code?: string };
       const where = e.lines ? ` near line ${e.lines}` : "";
       const why =
-        e.code === "CSV_MAX_RECORD_SIZE" || e.code === "CSV_QUOTE_NOT_CLOSED"
+        e.code === "CSV_QUOTE_NOT_CLOSED"
           ? "a quoted field never closes"
-          : e.message;
+          : e.code === "CSV_MAX_RECORD_SIZE"
+            ? "a row is longer than 1 MB (often a quoted field that never closes)"
+            : e.message;
       throw malformed(`The CSV can't be read${where}: ${why}.`);
     }
     return {

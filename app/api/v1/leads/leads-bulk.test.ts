@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { leadNotes, outboxEvents } from "@/db/schema";
+import { leadActivities, leadNotes, outboxEvents } from "@/db/schema";
 import { api } from "@/lib/testing/api-client";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 
@@ -148,6 +148,25 @@ describe("bulk actions", () => {
       body: { action: "remove_tags", filter: {}, data: { tags: ["spring promo"] } },
     });
     expect(removed.json.affected).toBe(4);
+    // Each bulk change is on the lead's timeline, marked as bulk.
+    const mine = (
+      await api("GET", "/api/v1/leads", { token: v.members.admin.token, query: { q: "mine0" } })
+    ).json.data[0];
+    const timeline = (
+      await api("GET", `/api/v1/leads/${mine.id}/timeline`, { token: v.members.admin.token })
+    ).json.data as { type: string; data: Record<string, unknown> }[];
+    expect(timeline.find((t) => t.type === "tags_added")?.data).toEqual({
+      tags: ["spring promo"],
+      bulk: true,
+    });
+    expect(timeline.find((t) => t.type === "owner_changed")?.data).toEqual({
+      to: v.members.manager.id,
+      bulk: true,
+    });
+    expect(timeline.find((t) => t.type === "tags_removed")?.data).toEqual({
+      tags: ["spring promo"],
+      bulk: true,
+    });
     expect(
       (
         await api("POST", "/api/v1/leads/bulk", {
@@ -161,6 +180,19 @@ describe("bulk actions", () => {
       body: { action: "delete", filter: { q: "theirs" } },
     });
     expect(deleted.json.affected).toBe(2);
+    const gone = (
+      await api("GET", "/api/v1/leads", {
+        token: v.members.admin.token,
+        query: { deleted: "true", q: "theirs0" },
+      })
+    ).json.data[0];
+    const [goneEntry] = await (
+      await getDb()
+    )
+      .select({ data: leadActivities.data })
+      .from(leadActivities)
+      .where(and(eq(leadActivities.leadId, gone.id), eq(leadActivities.type, "deleted")));
+    expect(goneEntry?.data).toEqual({ bulk: true });
     expect(
       (await api("GET", "/api/v1/leads", { token: v.members.admin.token })).json.pagination.total,
     ).toBe(4);

@@ -238,6 +238,17 @@ describe("POST /leads/import", () => {
     expect(wrongType.status).toBe(415);
     const badMode = await upload("Email\na@b.co\n", "?mode=replace");
     expect(badMode.status).toBe(400);
+    // A multipart body cut off before its closing boundary, and one without a file.
+    const part =
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nEmail\na@b.co\n';
+    for (const [body, detail] of [
+      [part, /cut off/],
+      ["--XX--\r\n", /no file/],
+    ] as const) {
+      const res = await upload(body, "", admin(), "multipart/form-data; boundary=XX");
+      expect(res.status).toBe(400);
+      expect(res.json.detail).toMatch(detail);
+    }
     expect(await db.$count(leadImports, eq(leadImports.organizationId, org.id))).toBe(before);
   });
 
