@@ -55,16 +55,33 @@ export async function readUpload(req: Request): Promise<Upload> {
       reject(new AppError("bad_request", 'The form has no file: send it in a "file" field.')),
     );
   });
-  Readable.fromWeb(req.body as NodeWebStream<Uint8Array>).pipe(parser);
+  // pipe() doesn't forward errors: a body that fails must fail the parser (and so the file).
+  Readable.fromWeb(req.body as NodeWebStream<Uint8Array>)
+    .on("error", (error) => parser.destroy(error))
+    .pipe(parser);
   return found;
 }
 
-/** A body cut off mid-way (or a multipart body that never closes) is the client's fault: a 400. */
-async function* readable(stream: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  try {
-    yield* stream;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("bad_request", `The upload was cut off: ${(error as Error).message}`);
-  }
+/**
+ * A body cut off mid-way (or a multipart body that never closes) is the client's fault: a 400.
+ * The stream's error is caught from the start: busboy can fail it before anyone reads it, and an
+ * error event with no listener would crash the process.
+ */
+function readable(stream: Readable): AsyncIterable<Uint8Array> {
+  let failure: Error | undefined;
+  stream.on("error", (error) => {
+    failure = error;
+  });
+  const cutOff = (error: Error) =>
+    error instanceof AppError
+      ? error
+      : new AppError("bad_request", `The upload was cut off: ${error.message}`);
+  return (async function* () {
+    try {
+      yield* stream as AsyncIterable<Uint8Array>;
+    } catch (error) {
+      throw cutOff(error as Error);
+    }
+    if (failure) throw cutOff(failure);
+  })();
 }
