@@ -10,7 +10,7 @@ import { env } from "./lib/env";
  * available offline).
  */
 const PORT = 3100;
-const baseURL = `http://127.0.0.1:${PORT}`;
+const baseURL = env.E2E_BASE_URL ?? `http://127.0.0.1:${PORT}`;
 const dataDir = path.join(os.tmpdir(), `leadline-e2e-${Date.now()}`);
 const systemChromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasBuild = fs.existsSync(path.join(import.meta.dirname, ".next", "BUILD_ID"));
@@ -50,20 +50,22 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: hasBuild ? "npx next start" : "npx next build && npx next start",
-    url: `${baseURL}/api/v1/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      APP_URL: baseURL,
-      DATA_DIR: dataDir,
-      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      SEED_DEMO_DATA: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-    },
-  },
+  webServer: env.E2E_BASE_URL
+    ? undefined
+    : {
+        command: hasBuild ? "npx next start" : "npx next build && npx next start",
+        url: `${baseURL}/api/v1/health`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        env: {
+          PORT: String(PORT),
+          APP_URL: baseURL,
+          DATA_DIR: dataDir,
+          AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+          SEED_DEMO_DATA: "true",
+          NEXT_TELEMETRY_DISABLED: "1",
+          LOG_LEVEL: "warn",
+        },
+      },
 });

@@ -73,6 +73,8 @@ function schemaFor(nodeEnv: string) {
     LLM_API_KEY: optionalString,
     LLM_BASE_URL: optionalUrl,
     CHROMIUM_PATH: optionalString,
+    /** Playwright: test against this already-running server instead of starting a build. */
+    E2E_BASE_URL: optionalUrl,
     CI: bool(false),
   });
 }

@@ -17,7 +17,8 @@ export interface ShellUser {
 
 // Sections appear here as they start working.
 const NAV = [
-  { href: "/", label: "Home" },
+  { href: "/", label: "My day" },
+  { href: "/leads", label: "Leads" },
   { href: "/settings", label: "Settings" },
 ];
 
