@@ -5,3 +5,4 @@ export * from "./email";
 export * from "./leads";
 export * from "./lead-activity";
 export * from "./imports";
+export * from "./saved-views";

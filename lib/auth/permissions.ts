@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "reminders:read": EVERYONE,
   "reminders:write": EVERYONE,
   "notifications:read": HUMANS,
+  /** Saved views belong to a person: an API key has none to keep. */
+  "saved_views:manage": HUMANS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -57,11 +57,13 @@ import * as r53 from "@/app/api/v1/openapi.json/route";
 import * as r54 from "@/app/api/v1/organization/route";
 import * as r55 from "@/app/api/v1/reminders/[id]/route";
 import * as r56 from "@/app/api/v1/reminders/route";
-import * as r57 from "@/app/api/v1/scoring-rules/preview/route";
-import * as r58 from "@/app/api/v1/scoring-rules/route";
-import * as r59 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r60 from "@/app/api/v1/users/[id]/route";
-import * as r61 from "@/app/api/v1/users/route";
+import * as r57 from "@/app/api/v1/saved-views/[id]/route";
+import * as r58 from "@/app/api/v1/saved-views/route";
+import * as r59 from "@/app/api/v1/scoring-rules/preview/route";
+import * as r60 from "@/app/api/v1/scoring-rules/route";
+import * as r61 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r62 from "@/app/api/v1/users/[id]/route";
+import * as r63 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
@@ -121,9 +123,11 @@ export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/organization", module: r54 },
   { path: "/api/v1/reminders/{id}", module: r55 },
   { path: "/api/v1/reminders", module: r56 },
-  { path: "/api/v1/scoring-rules/preview", module: r57 },
-  { path: "/api/v1/scoring-rules", module: r58 },
-  { path: "/api/v1/users/{id}/invitation", module: r59 },
-  { path: "/api/v1/users/{id}", module: r60 },
-  { path: "/api/v1/users", module: r61 },
+  { path: "/api/v1/saved-views/{id}", module: r57 },
+  { path: "/api/v1/saved-views", module: r58 },
+  { path: "/api/v1/scoring-rules/preview", module: r59 },
+  { path: "/api/v1/scoring-rules", module: r60 },
+  { path: "/api/v1/users/{id}/invitation", module: r61 },
+  { path: "/api/v1/users/{id}", module: r62 },
+  { path: "/api/v1/users", module: r63 },
 ];

@@ -12,6 +12,7 @@ import {
   memberships,
   notifications,
   reminders,
+  savedViews,
 } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { queueEmail } from "@/lib/email/queue-email";
@@ -27,6 +28,7 @@ import { newId } from "@/lib/crypto/ids";
 import type { TestOrg } from "./fixtures";
 import type { Ctx } from "@/lib/context";
 import { startImport } from "@/lib/leads/import/start-import";
+import { createSavedView } from "@/lib/saved-views/saved-views";
 
 export interface PreparedCall {
   params?: Record<string, string>;
@@ -55,6 +57,26 @@ export interface OperationFixture {
   snapshot?(org: TestOrg, call: PreparedCall): Promise<unknown>;
   /** Path parameters that aren't record ids (e.g. a picklist kind) can't be another tenant's. */
   crossTenant?: false;
+}
+
+const viewState = {
+  query: { status: "new" },
+  columns: ["name", "status"],
+  density: "compact" as const,
+};
+
+/** A view owned by the caller (an API key, having no views, gets the owner's: still a 404). */
+async function savedViewOf(org: TestOrg, caller: Caller): Promise<PreparedCall> {
+  const role = caller.userId
+    ? (Object.entries(org.members).find(([, m]) => m.id === caller.userId)?.[0] as
+        keyof TestOrg["members"] | undefined)
+    : undefined;
+  const view = await createSavedView(org.ctx(role ?? "owner"), {
+    resource: "leads",
+    name: `View ${newId()}`,
+    state: viewState,
+  });
+  return { params: { id: view.id } };
 }
 
 /** An unassigned lead, so every role's visibility includes it. */
@@ -383,4 +405,18 @@ Object.assign(OPERATION_FIXTURES, {
     prepare: (org: TestOrg, caller: Caller) => importBy(org, caller, "failed"),
     snapshot: importState,
   },
+  "GET /api/v1/saved-views": { prepare: async () => ({ query: { resource: "leads" } }) },
+  "POST /api/v1/saved-views": {
+    prepare: async () => ({
+      body: { resource: "leads", name: `View ${newId()}`, state: viewState },
+    }),
+  },
+  "PATCH /api/v1/saved-views/{id}": {
+    prepare: async (org: TestOrg, caller: Caller) => ({
+      ...(await savedViewOf(org, caller)),
+      body: { name: `Renamed ${newId()}` },
+    }),
+    snapshot: rowById(savedViews),
+  },
+  "DELETE /api/v1/saved-views/{id}": { prepare: savedViewOf, snapshot: rowById(savedViews) },
 } satisfies Record<string, OperationFixture>);
