@@ -20,50 +20,51 @@ import * as r16 from "@/app/api/v1/docs/[asset]/route";
 import * as r17 from "@/app/api/v1/docs/route";
 import * as r18 from "@/app/api/v1/email-outbox/[id]/route";
 import * as r19 from "@/app/api/v1/email-outbox/route";
-import * as r20 from "@/app/api/v1/health/route";
-import * as r21 from "@/app/api/v1/imports/[id]/cancel/route";
-import * as r22 from "@/app/api/v1/imports/[id]/errors/route";
-import * as r23 from "@/app/api/v1/imports/[id]/resume/route";
-import * as r24 from "@/app/api/v1/imports/[id]/route";
-import * as r25 from "@/app/api/v1/imports/route";
-import * as r26 from "@/app/api/v1/invitations/[token]/route";
-import * as r27 from "@/app/api/v1/lead-options/[kind]/route";
-import * as r28 from "@/app/api/v1/lead-options/route";
-import * as r29 from "@/app/api/v1/leads/[id]/analytics/route";
-import * as r30 from "@/app/api/v1/leads/[id]/events/route";
-import * as r31 from "@/app/api/v1/leads/[id]/inquiries/route";
-import * as r32 from "@/app/api/v1/leads/[id]/notes/[noteId]/route";
-import * as r33 from "@/app/api/v1/leads/[id]/notes/route";
-import * as r34 from "@/app/api/v1/leads/[id]/reminders/route";
-import * as r35 from "@/app/api/v1/leads/[id]/restore/route";
-import * as r36 from "@/app/api/v1/leads/[id]/route";
-import * as r37 from "@/app/api/v1/leads/[id]/score/route";
-import * as r38 from "@/app/api/v1/leads/[id]/tags/[tag]/route";
-import * as r39 from "@/app/api/v1/leads/[id]/tags/route";
-import * as r40 from "@/app/api/v1/leads/[id]/timeline/route";
-import * as r41 from "@/app/api/v1/leads/batch/route";
-import * as r42 from "@/app/api/v1/leads/bulk/route";
-import * as r43 from "@/app/api/v1/leads/export/route";
-import * as r44 from "@/app/api/v1/leads/import/propose-mapping/route";
-import * as r45 from "@/app/api/v1/leads/import/route";
-import * as r46 from "@/app/api/v1/leads/merge/route";
-import * as r47 from "@/app/api/v1/leads/route";
-import * as r48 from "@/app/api/v1/leads/search/route";
-import * as r49 from "@/app/api/v1/leads/stats/route";
-import * as r50 from "@/app/api/v1/notifications/[id]/route";
-import * as r51 from "@/app/api/v1/notifications/read-all/route";
-import * as r52 from "@/app/api/v1/notifications/route";
-import * as r53 from "@/app/api/v1/openapi.json/route";
-import * as r54 from "@/app/api/v1/organization/route";
-import * as r55 from "@/app/api/v1/reminders/[id]/route";
-import * as r56 from "@/app/api/v1/reminders/route";
-import * as r57 from "@/app/api/v1/saved-views/[id]/route";
-import * as r58 from "@/app/api/v1/saved-views/route";
-import * as r59 from "@/app/api/v1/scoring-rules/preview/route";
-import * as r60 from "@/app/api/v1/scoring-rules/route";
-import * as r61 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r62 from "@/app/api/v1/users/[id]/route";
-import * as r63 from "@/app/api/v1/users/route";
+import * as r20 from "@/app/api/v1/events/route";
+import * as r21 from "@/app/api/v1/health/route";
+import * as r22 from "@/app/api/v1/imports/[id]/cancel/route";
+import * as r23 from "@/app/api/v1/imports/[id]/errors/route";
+import * as r24 from "@/app/api/v1/imports/[id]/resume/route";
+import * as r25 from "@/app/api/v1/imports/[id]/route";
+import * as r26 from "@/app/api/v1/imports/route";
+import * as r27 from "@/app/api/v1/invitations/[token]/route";
+import * as r28 from "@/app/api/v1/lead-options/[kind]/route";
+import * as r29 from "@/app/api/v1/lead-options/route";
+import * as r30 from "@/app/api/v1/leads/[id]/analytics/route";
+import * as r31 from "@/app/api/v1/leads/[id]/events/route";
+import * as r32 from "@/app/api/v1/leads/[id]/inquiries/route";
+import * as r33 from "@/app/api/v1/leads/[id]/notes/[noteId]/route";
+import * as r34 from "@/app/api/v1/leads/[id]/notes/route";
+import * as r35 from "@/app/api/v1/leads/[id]/reminders/route";
+import * as r36 from "@/app/api/v1/leads/[id]/restore/route";
+import * as r37 from "@/app/api/v1/leads/[id]/route";
+import * as r38 from "@/app/api/v1/leads/[id]/score/route";
+import * as r39 from "@/app/api/v1/leads/[id]/tags/[tag]/route";
+import * as r40 from "@/app/api/v1/leads/[id]/tags/route";
+import * as r41 from "@/app/api/v1/leads/[id]/timeline/route";
+import * as r42 from "@/app/api/v1/leads/batch/route";
+import * as r43 from "@/app/api/v1/leads/bulk/route";
+import * as r44 from "@/app/api/v1/leads/export/route";
+import * as r45 from "@/app/api/v1/leads/import/propose-mapping/route";
+import * as r46 from "@/app/api/v1/leads/import/route";
+import * as r47 from "@/app/api/v1/leads/merge/route";
+import * as r48 from "@/app/api/v1/leads/route";
+import * as r49 from "@/app/api/v1/leads/search/route";
+import * as r50 from "@/app/api/v1/leads/stats/route";
+import * as r51 from "@/app/api/v1/notifications/[id]/route";
+import * as r52 from "@/app/api/v1/notifications/read-all/route";
+import * as r53 from "@/app/api/v1/notifications/route";
+import * as r54 from "@/app/api/v1/openapi.json/route";
+import * as r55 from "@/app/api/v1/organization/route";
+import * as r56 from "@/app/api/v1/reminders/[id]/route";
+import * as r57 from "@/app/api/v1/reminders/route";
+import * as r58 from "@/app/api/v1/saved-views/[id]/route";
+import * as r59 from "@/app/api/v1/saved-views/route";
+import * as r60 from "@/app/api/v1/scoring-rules/preview/route";
+import * as r61 from "@/app/api/v1/scoring-rules/route";
+import * as r62 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r63 from "@/app/api/v1/users/[id]/route";
+import * as r64 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
@@ -86,48 +87,49 @@ export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/docs", module: r17 },
   { path: "/api/v1/email-outbox/{id}", module: r18 },
   { path: "/api/v1/email-outbox", module: r19 },
-  { path: "/api/v1/health", module: r20 },
-  { path: "/api/v1/imports/{id}/cancel", module: r21 },
-  { path: "/api/v1/imports/{id}/errors", module: r22 },
-  { path: "/api/v1/imports/{id}/resume", module: r23 },
-  { path: "/api/v1/imports/{id}", module: r24 },
-  { path: "/api/v1/imports", module: r25 },
-  { path: "/api/v1/invitations/{token}", module: r26 },
-  { path: "/api/v1/lead-options/{kind}", module: r27 },
-  { path: "/api/v1/lead-options", module: r28 },
-  { path: "/api/v1/leads/{id}/analytics", module: r29 },
-  { path: "/api/v1/leads/{id}/events", module: r30 },
-  { path: "/api/v1/leads/{id}/inquiries", module: r31 },
-  { path: "/api/v1/leads/{id}/notes/{noteId}", module: r32 },
-  { path: "/api/v1/leads/{id}/notes", module: r33 },
-  { path: "/api/v1/leads/{id}/reminders", module: r34 },
-  { path: "/api/v1/leads/{id}/restore", module: r35 },
-  { path: "/api/v1/leads/{id}", module: r36 },
-  { path: "/api/v1/leads/{id}/score", module: r37 },
-  { path: "/api/v1/leads/{id}/tags/{tag}", module: r38 },
-  { path: "/api/v1/leads/{id}/tags", module: r39 },
-  { path: "/api/v1/leads/{id}/timeline", module: r40 },
-  { path: "/api/v1/leads/batch", module: r41 },
-  { path: "/api/v1/leads/bulk", module: r42 },
-  { path: "/api/v1/leads/export", module: r43 },
-  { path: "/api/v1/leads/import/propose-mapping", module: r44 },
-  { path: "/api/v1/leads/import", module: r45 },
-  { path: "/api/v1/leads/merge", module: r46 },
-  { path: "/api/v1/leads", module: r47 },
-  { path: "/api/v1/leads/search", module: r48 },
-  { path: "/api/v1/leads/stats", module: r49 },
-  { path: "/api/v1/notifications/{id}", module: r50 },
-  { path: "/api/v1/notifications/read-all", module: r51 },
-  { path: "/api/v1/notifications", module: r52 },
-  { path: "/api/v1/openapi.json", module: r53 },
-  { path: "/api/v1/organization", module: r54 },
-  { path: "/api/v1/reminders/{id}", module: r55 },
-  { path: "/api/v1/reminders", module: r56 },
-  { path: "/api/v1/saved-views/{id}", module: r57 },
-  { path: "/api/v1/saved-views", module: r58 },
-  { path: "/api/v1/scoring-rules/preview", module: r59 },
-  { path: "/api/v1/scoring-rules", module: r60 },
-  { path: "/api/v1/users/{id}/invitation", module: r61 },
-  { path: "/api/v1/users/{id}", module: r62 },
-  { path: "/api/v1/users", module: r63 },
+  { path: "/api/v1/events", module: r20 },
+  { path: "/api/v1/health", module: r21 },
+  { path: "/api/v1/imports/{id}/cancel", module: r22 },
+  { path: "/api/v1/imports/{id}/errors", module: r23 },
+  { path: "/api/v1/imports/{id}/resume", module: r24 },
+  { path: "/api/v1/imports/{id}", module: r25 },
+  { path: "/api/v1/imports", module: r26 },
+  { path: "/api/v1/invitations/{token}", module: r27 },
+  { path: "/api/v1/lead-options/{kind}", module: r28 },
+  { path: "/api/v1/lead-options", module: r29 },
+  { path: "/api/v1/leads/{id}/analytics", module: r30 },
+  { path: "/api/v1/leads/{id}/events", module: r31 },
+  { path: "/api/v1/leads/{id}/inquiries", module: r32 },
+  { path: "/api/v1/leads/{id}/notes/{noteId}", module: r33 },
+  { path: "/api/v1/leads/{id}/notes", module: r34 },
+  { path: "/api/v1/leads/{id}/reminders", module: r35 },
+  { path: "/api/v1/leads/{id}/restore", module: r36 },
+  { path: "/api/v1/leads/{id}", module: r37 },
+  { path: "/api/v1/leads/{id}/score", module: r38 },
+  { path: "/api/v1/leads/{id}/tags/{tag}", module: r39 },
+  { path: "/api/v1/leads/{id}/tags", module: r40 },
+  { path: "/api/v1/leads/{id}/timeline", module: r41 },
+  { path: "/api/v1/leads/batch", module: r42 },
+  { path: "/api/v1/leads/bulk", module: r43 },
+  { path: "/api/v1/leads/export", module: r44 },
+  { path: "/api/v1/leads/import/propose-mapping", module: r45 },
+  { path: "/api/v1/leads/import", module: r46 },
+  { path: "/api/v1/leads/merge", module: r47 },
+  { path: "/api/v1/leads", module: r48 },
+  { path: "/api/v1/leads/search", module: r49 },
+  { path: "/api/v1/leads/stats", module: r50 },
+  { path: "/api/v1/notifications/{id}", module: r51 },
+  { path: "/api/v1/notifications/read-all", module: r52 },
+  { path: "/api/v1/notifications", module: r53 },
+  { path: "/api/v1/openapi.json", module: r54 },
+  { path: "/api/v1/organization", module: r55 },
+  { path: "/api/v1/reminders/{id}", module: r56 },
+  { path: "/api/v1/reminders", module: r57 },
+  { path: "/api/v1/saved-views/{id}", module: r58 },
+  { path: "/api/v1/saved-views", module: r59 },
+  { path: "/api/v1/scoring-rules/preview", module: r60 },
+  { path: "/api/v1/scoring-rules", module: r61 },
+  { path: "/api/v1/users/{id}/invitation", module: r62 },
+  { path: "/api/v1/users/{id}", module: r63 },
+  { path: "/api/v1/users", module: r64 },
 ];

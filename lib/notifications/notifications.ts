@@ -5,6 +5,7 @@ import { notifications } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
+import { publishLive } from "@/lib/live/live-messages";
 
 export const notificationSchema = z
   .object({
@@ -43,7 +44,25 @@ export async function createNotification(db: Queryable, input: NewNotification):
     })
     .onConflictDoNothing()
     .returning({ id: notifications.id });
-  return rows.length > 0;
+  if (rows.length === 0) return false;
+  await publishLive(db, {
+    orgId: input.organizationId,
+    userId: input.userId,
+    type: "notifications.changed",
+    data: { id: rows[0]!.id },
+  });
+  return true;
+}
+
+/** Other open tabs of the same person update their badge too. */
+async function announceRead(ctx: Ctx) {
+  if (!ctx.actor.userId) return;
+  await publishLive(ctx.db, {
+    orgId: ctx.orgId,
+    userId: ctx.actor.userId,
+    type: "notifications.changed",
+    data: {},
+  });
 }
 
 export const listNotificationsQuery = z
@@ -63,20 +82,26 @@ function mine(ctx: Ctx) {
   );
 }
 
+/** How many of the caller's notifications are unread (the bell's badge). */
+export async function countUnreadNotifications(ctx: Ctx): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(mine(ctx), isNull(notifications.readAt)));
+  return row!.n;
+}
+
 /** The caller's notifications, newest first, with the unread count the bell shows. */
 export async function listNotifications(ctx: Ctx, query: z.infer<typeof listNotificationsQuery>) {
   const scope = mine(ctx);
-  const [rows, [unread]] = await Promise.all([
+  const [rows, unreadCount] = await Promise.all([
     ctx.db
       .select()
       .from(notifications)
       .where(and(scope, query.unread === "true" ? isNull(notifications.readAt) : undefined))
       .orderBy(desc(notifications.createdAt))
       .limit(query.perPage),
-    ctx.db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(scope, isNull(notifications.readAt))),
+    countUnreadNotifications(ctx),
   ]);
   return {
     data: rows.map((n) => ({
@@ -89,7 +114,7 @@ export async function listNotifications(ctx: Ctx, query: z.infer<typeof listNoti
       readAt: n.readAt?.toISOString() ?? null,
       createdAt: n.createdAt.toISOString(),
     })),
-    unreadCount: unread!.n,
+    unreadCount,
   };
 }
 
@@ -100,6 +125,7 @@ export async function markNotificationRead(ctx: Ctx, id: string, read: boolean) 
     .where(and(mine(ctx), eq(notifications.id, id)))
     .returning({ id: notifications.id });
   if (!row) throw notFound("Notification");
+  await announceRead(ctx);
 }
 
 export async function markAllNotificationsRead(ctx: Ctx): Promise<number> {
@@ -108,5 +134,6 @@ export async function markAllNotificationsRead(ctx: Ctx): Promise<number> {
     .set({ readAt: sql`now()` })
     .where(and(mine(ctx), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
+  if (rows.length > 0) await announceRead(ctx);
   return rows.length;
 }

@@ -40,7 +40,7 @@ export async function callRoute<T = any>(
   const method = options.method ?? (body === undefined ? "GET" : "POST");
   const req = new Request(url, { method, headers, body, duplex: "half" } as RequestInit);
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
-  const text = await res.text();
+  const text = await readBody(res);
   let json: unknown = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -48,4 +48,24 @@ export async function callRoute<T = any>(
     json = undefined;
   }
   return { status: res.status, headers: res.headers, text, json: json as T };
+}
+
+/**
+ * An event stream never ends by itself: read up to its first event, then hang up as a browser
+ * tab closing would. Every other body is read whole.
+ */
+async function readBody(res: Response): Promise<string> {
+  if (!res.headers.get("content-type")?.startsWith("text/event-stream") || !res.body) {
+    return res.text();
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!/(^|\n)event: [^\n]*\ndata: [^\n]*\n\n/.test(text)) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
 }
