@@ -8,6 +8,9 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: "/settings/profile", label: "Profile" },
     { href: "/settings/organization", label: "Organization" },
     ...(can(ctx.role, "users:read") ? [{ href: "/settings/members", label: "Members" }] : []),
+    // Everyone may see how leads are set up; only admins get the editing controls there.
+    { href: "/settings/lead-fields", label: "Lead fields" },
+    { href: "/settings/scoring", label: "Scoring" },
     ...(can(ctx.role, "api_keys:read") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
     ...(can(ctx.role, "email_outbox:read")
       ? [{ href: "/settings/email-outbox", label: "Email outbox" }]
