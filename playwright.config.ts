@@ -17,7 +17,8 @@ const hasBuild = fs.existsSync(path.join(import.meta.dirname, ".next", "BUILD_ID
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // Runs against a shared dev server happen side by side: each keeps its own artifacts.
+  outputDir: env.E2E_BASE_URL ? `test-results/run-${process.pid}` : "test-results",
   fullyParallel: false,
   workers: 1,
   retries: env.CI ? 1 : 0,

@@ -47,6 +47,11 @@ export const leads = pgTable(
     status: text("status").notNull(),
     lostReason: text("lost_reason"),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * When the current owner got the lead ("newly assigned to me"). Kept by a trigger
+     * (migration 0008) so every write path — form, bulk, import, merge — sets it alike.
+     */
+    assignedAt: tsz("assigned_at"),
     score: integer("score").notNull().default(0),
     /** Set when a manager overrides the computed score; the computed one stays in the breakdown. */
     scoreOverride: integer("score_override"),
@@ -102,6 +107,7 @@ export const leads = pgTable(
         .where(live),
       index("leads_org_status_idx").on(t.organizationId, t.status, t.createdAt, t.id).where(live),
       index("leads_org_owner_idx").on(t.organizationId, t.ownerId, t.createdAt, t.id).where(live),
+      index("leads_org_assigned_idx").on(t.organizationId, t.ownerId, t.assignedAt).where(live),
       index("leads_org_source_idx").on(t.organizationId, t.source, t.createdAt).where(live),
       index("leads_org_industry_idx").on(t.organizationId, t.industry).where(live),
       index("leads_org_temperature_idx").on(t.organizationId, t.temperature, t.score).where(live),

@@ -28,6 +28,8 @@ export async function totalFromCounts(
     f.createdTo ||
     f.updatedFrom ||
     f.updatedTo ||
+    f.assignedFrom ||
+    f.assignedTo ||
     f.deleted === "true"
   )
     return undefined;

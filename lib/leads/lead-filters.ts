@@ -41,6 +41,10 @@ export const leadFilterShape = {
   createdTo: instant.optional(),
   updatedFrom: instant.optional(),
   updatedTo: instant.optional(),
+  assignedFrom: instant
+    .optional()
+    .meta({ description: "Leads their current owner got on or after this time" }),
+  assignedTo: instant.optional(),
   deleted: z
     .enum(["true", "false"])
     .optional()
@@ -147,6 +151,8 @@ export function leadFilterConditions(
   if (f.createdTo) out.push(lte(leads.createdAt, day(f.createdTo, true)));
   if (f.updatedFrom) out.push(gte(leads.updatedAt, day(f.updatedFrom, false)));
   if (f.updatedTo) out.push(lte(leads.updatedAt, day(f.updatedTo, true)));
+  if (f.assignedFrom) out.push(gte(leads.assignedAt, day(f.assignedFrom, false)));
+  if (f.assignedTo) out.push(lte(leads.assignedAt, day(f.assignedTo, true)));
   for (const [key, raw] of Object.entries(f.customFields ?? {})) {
     const def = snapshot.customFields.find((d) => d.key === key);
     if (!def)

@@ -29,6 +29,11 @@ export const LEAD_SORTS: SortableFields = {
     type: "date",
     nullValue: "-infinity",
   },
+  assignedAt: {
+    expr: sql`coalesce(${leads.assignedAt}, '-infinity'::timestamptz)`,
+    type: "date",
+    nullValue: "-infinity",
+  },
   nextFollowUpAt: {
     expr: sql`coalesce(${leads.nextFollowUpAt}, 'infinity'::timestamptz)`,
     type: "date",
