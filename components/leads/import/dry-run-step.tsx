@@ -58,7 +58,9 @@ export function DryRunStep({
                 download
                 className="font-medium text-brand-700 underline hover:no-underline dark:text-brand-500"
               >
-                Download all {data.failed.toLocaleString()} error rows (CSV)
+                {data.failed === 1
+                  ? "Download the error row (CSV)"
+                  : `Download all ${data.failed.toLocaleString()} error rows (CSV)`}
               </a>{" "}
               <span className="text-slate-600 dark:text-slate-400">
                 — rows that fail are left out; fix them and import them again later.

@@ -64,7 +64,7 @@ const columns: Column<ImportJob>[] = [
         <a
           href={errorsCsvUrl(i.id)}
           download
-          className="text-red-700 underline hover:no-underline dark:text-red-400"
+          className="relative text-red-700 underline hover:no-underline dark:text-red-400"
         >
           {i.failed.toLocaleString()}
           <span className="sr-only"> — download error rows of {i.fileName ?? "this import"}</span>
