@@ -213,4 +213,38 @@ test.describe("scoring settings", () => {
     await expect(score).toHaveText(String(before));
     await expect(page.getByRole("list", { name: "Scoring rules" })).not.toContainText(rule);
   });
+
+  test("an existing lead scores in the preview as it is stored", async ({ page }) => {
+    test.slow();
+    const id = Date.now().toString(36);
+    await signInAs(page, "admin");
+    const created = await page.request.post("/api/v1/leads", {
+      data: {
+        firstName: "Preview",
+        lastName: `Lead${id}`,
+        email: `preview.${id}@scoring-ui.test`,
+        company: "Scoring Works",
+        jobTitle: "Chief Executive Officer",
+        source: "referral",
+      },
+    });
+    expect(created.status()).toBe(201);
+    const lead = (await created.json()) as { score: number };
+    expect(lead.score).toBeGreaterThan(0);
+
+    await page.goto("/settings/scoring", { timeout: 90_000 });
+    await page.getByLabel("Load an existing lead").fill(`Lead${id}`);
+    await page
+      .getByRole("list", { name: "Matching leads" })
+      .getByRole("button", { name: new RegExp(`Preview Lead${id}`) })
+      .click({ timeout: 30_000 });
+    await expect(page.getByText(`Using Preview Lead${id} (score now ${lead.score})`)).toBeVisible();
+    await expect(page.getByLabel("Job title", { exact: true })).toHaveValue(
+      "Chief Executive Officer",
+    );
+    await expect(page.getByRole("status", { name: "Previewed score" })).toHaveText(
+      String(lead.score),
+      { timeout: 30_000 },
+    );
+  });
 });
