@@ -48,7 +48,10 @@ export const updateReminderInput = z
 
 export const listRemindersQuery = z
   .strictObject({
-    due: z.enum(["overdue", "today", "upcoming", "all"]).default("all"),
+    due: z
+      .enum(["overdue", "today", "upcoming", "all"])
+      .default("all")
+      .meta({ description: "overdue: past due; today: due later today; upcoming: after today" }),
     assigneeId: z.string().max(40).optional().meta({ description: "A user id or `me`" }),
     status: z.enum(REMINDER_STATUSES).default("open"),
     leadId: z.uuid().optional(),
@@ -221,7 +224,8 @@ export async function listReminders(ctx: Ctx, query: z.infer<typeof listReminder
     });
   const due: Record<typeof query.due, SQL | undefined> = {
     overdue: lt(reminders.dueAt, now),
-    today: and(gte(reminders.dueAt, start), lt(reminders.dueAt, end)),
+    // Still to come today: what already passed is overdue, so no reminder is in both lists.
+    today: and(gte(reminders.dueAt, start > now ? start : now), lt(reminders.dueAt, end)),
     upcoming: gte(reminders.dueAt, end),
     all: undefined,
   };

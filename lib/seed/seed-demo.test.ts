@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { leadNotes, leads, memberships, users } from "@/db/schema";
+import { leadNotes, leads, memberships, reminders, users } from "@/db/schema";
 import { DEMO_LEAD_COUNT } from "./seed-demo-leads";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD, DEMO_USERS, formatDemoLogins } from "./demo-users";
@@ -49,7 +49,21 @@ describe("demo seed", () => {
     expect(
       await db.$count(leadNotes, eq(leadNotes.organizationId, result!.organizationId)),
     ).toBeGreaterThan(10);
-  });
+
+    // A week in progress: some leads inquired and score hot; each owner has follow-ups due.
+    const byTemperature = await db
+      .select({ temperature: leads.temperature })
+      .from(leads)
+      .where(eq(leads.organizationId, result!.organizationId));
+    expect(byTemperature.filter((l) => l.temperature === "hot").length).toBeGreaterThan(5);
+    const due = await db
+      .select({ assigneeId: reminders.assigneeId, dueAt: reminders.dueAt })
+      .from(reminders)
+      .where(eq(reminders.organizationId, result!.organizationId));
+    expect(new Set(due.map((r) => r.assigneeId)).size).toBe(3);
+    expect(due.some((r) => r.dueAt.getTime() < Date.now())).toBe(true);
+    expect(due.some((r) => r.dueAt.getTime() > Date.now())).toBe(true);
+  }, 120_000);
 
   it("is idempotent, and never reseeds a database in use", async () => {
     const db = await getDb();

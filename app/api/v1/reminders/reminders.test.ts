@@ -64,6 +64,7 @@ describe("reminders", () => {
     expect(await list("overdue")).toContain(overdue.id);
     expect(await list("upcoming")).toContain(nextWeek.id);
     expect(await list("upcoming")).not.toContain(overdue.id);
+    expect(await list("today")).not.toContain(overdue.id);
     // Another rep can't see reminders on a lead they can't see.
     expect(
       (await api("GET", "/api/v1/reminders", { token: org.members.rep2.token })).json.data,
