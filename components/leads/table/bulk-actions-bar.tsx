@@ -4,10 +4,10 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
-import { ApiError, errorMessage } from "@/lib/client/api";
 import { useLeadOptions, useMembers } from "@/lib/client/lead-hooks";
 import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
 import type { BulkAction } from "./lead-types";
+import { problemText } from "./problem-text";
 import { useBulkAction } from "./use-bulk-action";
 
 type ActionName = BulkAction["action"];
@@ -96,13 +96,6 @@ export function BulkActionsBar({
     }
   };
 
-  const fieldError =
-    bulk.error instanceof ApiError
-      ? (bulk.error.fieldError("data.status") ??
-        bulk.error.fieldError("data.ownerId") ??
-        bulk.error.fieldError("data.tags"))
-      : undefined;
-
   return (
     <section
       aria-label="Bulk actions"
@@ -110,7 +103,9 @@ export function BulkActionsBar({
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
         <p className="font-medium" aria-live="polite">
-          {byFilter ? `All ${plural(total)} matching selected` : `${n.format(count)} selected`}
+          {byFilter
+            ? `All ${n.format(total)} matching ${total === 1 ? "lead" : "leads"} selected`
+            : `${n.format(count)} selected`}
         </p>
         {canSelectAllMatching && (
           <Button size="sm" variant="ghost" onClick={onSelectAllMatching}>
@@ -133,6 +128,7 @@ export function BulkActionsBar({
             Bulk action
           </span>
           <select
+            aria-label="Bulk action"
             value={action}
             onChange={(e) => {
               setAction(e.target.value as ActionName);
@@ -153,6 +149,7 @@ export function BulkActionsBar({
               New status
             </span>
             <select
+              aria-label="New status"
               value={chosenStatus}
               onChange={(e) => setStatus(e.target.value)}
               className={cn(inputClass, "w-40")}
@@ -171,6 +168,7 @@ export function BulkActionsBar({
               New owner
             </span>
             <select
+              aria-label="New owner"
               value={ownerId}
               onChange={(e) => setOwnerId(e.target.value)}
               className={cn(inputClass, "w-48")}
@@ -206,14 +204,14 @@ export function BulkActionsBar({
       </form>
       {bulk.error && !confirming && (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-          {fieldError ?? errorMessage(bulk.error)}
+          {problemText(bulk.error)}
         </p>
       )}
       <ConfirmDeleteDialog
         open={confirming}
         count={byFilter ? total : count}
         pending={bulk.isPending}
-        error={bulk.error ? errorMessage(bulk.error) : undefined}
+        error={bulk.error ? problemText(bulk.error) : undefined}
         onCancel={() => {
           setConfirming(false);
           bulk.reset();

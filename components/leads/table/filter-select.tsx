@@ -22,9 +22,9 @@ export function FilterSelect({
 }) {
   const known = value === "" || options.some((o) => o.value === value);
   return (
-    <label className="min-w-0 flex-1 basis-36 sm:flex-none">
-      <span className="sr-only">{label}</span>
+    <div className="min-w-0 flex-1 basis-36 sm:flex-none">
       <select
+        aria-label={label}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         className={cn(inputClass, "sm:w-40", value && "border-brand-500 dark:border-brand-500")}
@@ -37,6 +37,6 @@ export function FilterSelect({
         ))}
         {!known && <option value={value}>{value.split(",").join(", ")}</option>}
       </select>
-    </label>
+    </div>
   );
 }

@@ -34,11 +34,11 @@ export function FiltersBar({
 
   return (
     <div role="search" aria-label="Filter leads" className="flex flex-wrap items-center gap-2">
-      <label className="relative w-full sm:w-72">
-        <span className="sr-only">Search this list</span>
+      <div className="relative w-full sm:w-72">
         <input
           ref={searchRef}
           type="search"
+          aria-label="Search this list"
           value={search.text}
           onChange={(e) => search.onChange(e.target.value)}
           onKeyDown={(e) => e.key === "Enter" && search.flush()}
@@ -54,7 +54,7 @@ export function FiltersBar({
             /
           </kbd>
         )}
-      </label>
+      </div>
       <FilterSelect
         label="Status"
         anyLabel="Any status"
@@ -87,17 +87,17 @@ export function FiltersBar({
         options={options?.temperature ?? []}
         onChange={(temperature) => update({ temperature })}
       />
-      <label className="min-w-0 flex-1 basis-36 sm:flex-none">
-        <span className="sr-only">Tag</span>
+      <div className="min-w-0 flex-1 basis-36 sm:flex-none">
         <input
           type="text"
+          aria-label="Tag"
           value={tag.text}
           onChange={(e) => tag.onChange(e.target.value)}
           onKeyDown={(e) => e.key === "Enter" && tag.flush()}
           placeholder="Tag"
           className={cn(inputClass, "sm:w-32", params.tag && "border-brand-500")}
         />
-      </label>
+      </div>
       {filtered && (
         <Button variant="ghost" onClick={onClear}>
           Clear filters

@@ -21,6 +21,7 @@ import { useLeadsUrlState } from "./use-leads-url-state";
 import { useSelection } from "./use-selection";
 import { useTablePrefs } from "./use-table-prefs";
 import { useUpdateLead } from "./use-update-lead";
+import { problemText } from "./problem-text";
 
 /** The leads list: URL-driven filters, sort and pages over GET /api/v1/leads. */
 export function LeadsTable({ canDelete }: { canDelete: boolean }) {
@@ -85,7 +86,7 @@ export function LeadsTable({ canDelete }: { canDelete: boolean }) {
       {failed && (
         <Alert tone="error" className="flex items-start justify-between gap-3">
           <span>
-            Couldn’t update {failed.lead.displayName}: {errorMessage(updateLead.error)}
+            Couldn’t update {failed.lead.displayName}: {problemText(updateLead.error)}
           </span>
           <button
             type="button"

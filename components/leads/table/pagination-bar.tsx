@@ -38,6 +38,7 @@ export function PaginationBar({
         <label className="flex items-center gap-2 whitespace-nowrap">
           Rows per page
           <select
+            aria-label="Rows per page"
             value={perPage}
             onChange={(e) => onPerPage(Number(e.target.value))}
             className={cellSelectClass}
