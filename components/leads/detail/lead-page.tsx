@@ -1,0 +1,99 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ApiError, apiFetch, errorMessage } from "@/lib/client/api";
+import { queryKeys } from "@/lib/client/query-keys";
+import { ConfirmDialog } from "./confirm-dialog";
+import { EventsPanel } from "./events-panel";
+import { InquiriesPanel } from "./inquiries-panel";
+import { LeadFieldsForm } from "./lead-fields-form";
+import { LeadHeader } from "./lead-header";
+import { LeadNotFound } from "./lead-not-found";
+import { LeadTabs, type LeadTab } from "./lead-tabs";
+import type { LeadDetail, LeadPermissions } from "./lead-types";
+import { NotesPanel } from "./notes-panel";
+import { RemindersPanel } from "./reminders-panel";
+import { TimelineFeed } from "./timeline-feed";
+import { TrashedLead } from "./trashed-lead";
+import { useLead } from "./use-lead";
+
+/** The sections of the lead page, in order; a new capability adds its tab here. */
+function leadTabs(lead: LeadDetail, perms: LeadPermissions): LeadTab[] {
+  return [
+    { id: "timeline", label: "Timeline", render: () => <TimelineFeed leadId={lead.id} /> },
+    { id: "notes", label: "Notes", render: () => <NotesPanel leadId={lead.id} perms={perms} /> },
+    {
+      id: "reminders",
+      label: "Reminders",
+      render: () => <RemindersPanel leadId={lead.id} perms={perms} />,
+    },
+    { id: "inquiries", label: "Inquiries", render: () => <InquiriesPanel leadId={lead.id} /> },
+    { id: "events", label: "Tracked events", render: () => <EventsPanel leadId={lead.id} /> },
+  ];
+}
+
+export function LeadPage({ id, perms }: { id: string; perms: LeadPermissions }) {
+  const client = useQueryClient();
+  const lead = useLead(id);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  // The API hides deleted leads (404), so the last copy is kept to offer an undo.
+  const [trashed, setTrashed] = useState<LeadDetail | null>(null);
+  const remove = useMutation({
+    mutationFn: () => apiFetch(`/leads/${id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      setTrashed(lead.data ?? null);
+      setConfirmDelete(false);
+      client.removeQueries({ queryKey: queryKeys.leads.detail(id) });
+      for (const kind of ["list", "count", "stats", "search"])
+        void client.invalidateQueries({ queryKey: [...queryKeys.leads.all, kind] });
+    },
+  });
+
+  if (trashed) return <TrashedLead lead={trashed} onRestored={() => setTrashed(null)} />;
+  if (lead.isLoading)
+    return (
+      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+        Loading lead…
+      </p>
+    );
+  if (lead.error instanceof ApiError && [400, 404].includes(lead.error.status))
+    return <LeadNotFound />;
+  if (lead.error || !lead.data) return <Alert tone="error">{errorMessage(lead.error)}</Alert>;
+
+  const data = lead.data;
+  return (
+    <div className="space-y-6">
+      <Link
+        href="/leads"
+        className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-500"
+      >
+        ← Leads
+      </Link>
+      <LeadHeader
+        lead={data}
+        canDelete={perms.canDelete}
+        canOverrideScore={perms.canOverrideScore}
+        onDelete={() => setConfirmDelete(true)}
+      />
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+        <LeadFieldsForm lead={data} />
+        <LeadTabs label="Lead activity" tabs={leadTabs(data, perms)} />
+      </div>
+      <ConfirmDialog
+        open={confirmDelete}
+        title={`Delete ${data.displayName}?`}
+        confirmLabel="Delete lead"
+        pending={remove.isPending}
+        error={remove.error ? errorMessage(remove.error) : undefined}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setConfirmDelete(false)}
+      >
+        The lead moves to the trash: it leaves every list, but its history is kept and it can be
+        restored.
+      </ConfirmDialog>
+    </div>
+  );
+}
