@@ -42,7 +42,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
+    // method="post": a submit before hydration must not put the password in the URL.
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate={false}>
       <h1 className="text-xl font-semibold">Sign in</h1>
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
