@@ -87,7 +87,7 @@ export function MembersSettings({
       cell: (m) => (
         <div>
           <p className="font-medium">{m.name || "—"}</p>
-          <p className="text-xs text-slate-500">{m.email}</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{m.email}</p>
         </div>
       ),
     },

@@ -34,8 +34,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         >
           <div className="px-3 py-2 text-sm">
             <p className="font-medium">{name || email}</p>
-            <p className="truncate text-slate-500 dark:text-slate-400">{email}</p>
-            <p className="mt-1 text-xs text-slate-500">{role.replace("_", " ")}</p>
+            <p className="truncate text-slate-600 dark:text-slate-400">{email}</p>
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              {role.replace("_", " ")}
+            </p>
           </div>
           <Link
             role="menuitem"

@@ -27,7 +27,7 @@ export function DataTable<T>({
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-900 dark:text-slate-400">
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
           <tr>
             {columns.map((c) => (
               <th key={c.key} scope="col" className={cn("px-3 py-2 font-medium", c.className)}>
@@ -39,14 +39,20 @@ export function DataTable<T>({
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {loading && (
             <tr>
-              <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-500">
+              <td
+                colSpan={columns.length}
+                className="px-3 py-6 text-center text-slate-600 dark:text-slate-400"
+              >
                 Loading…
               </td>
             </tr>
           )}
           {!loading && rows?.length === 0 && (
             <tr>
-              <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-500">
+              <td
+                colSpan={columns.length}
+                className="px-3 py-6 text-center text-slate-600 dark:text-slate-400"
+              >
                 {empty ?? "Nothing here yet."}
               </td>
             </tr>

@@ -36,7 +36,7 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
         {...props}
       />
       {hint && !error && (
-        <p id={`${inputId}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+        <p id={`${inputId}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       )}
