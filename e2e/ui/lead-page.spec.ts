@@ -90,6 +90,8 @@ test.describe.serial("the lead page", () => {
     );
     const tags = page.getByRole("list", { name: "Tags" });
     await expect(tags.getByRole("listitem")).toHaveText(["e2e", "vip"].map((t) => new RegExp(t)));
+    await page.getByRole("button", { name: "Remove tag vip" }).click();
+    await expect(tags.getByRole("listitem")).toHaveText([/e2e/], firstCall);
     await expect(
       page
         .getByRole("navigation", { name: "Pipeline status" })
@@ -215,6 +217,40 @@ test.describe.serial("the lead page", () => {
         .getByRole("navigation", { name: "Pipeline status" })
         .getByRole("button", { name: "Lost" }),
     ).toHaveAttribute("aria-current", "step");
+  });
+
+  test("tabs by keyboard; record an inquiry; tracked events chart", async () => {
+    await openLead(page);
+    await tab(page, "Timeline").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(tab(page, "Notes")).toBeFocused();
+    await expect(tab(page, "Notes")).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("End");
+    await expect(tab(page, "Tracked events")).toHaveAttribute("aria-selected", "true");
+
+    const leadId = leadUrl.split("/").pop()!;
+    const tracked = await page.request.post(`/api/v1/leads/${leadId}/events`, {
+      data: { type: "page_view", value: "/listings/42" },
+    });
+    expect(tracked.status()).toBe(201);
+    await page.getByLabel("Period").selectOption("7");
+    await expect(
+      page.getByRole("img", { name: /Tracked events per day\. 1 tracked events/ }),
+    ).toBeVisible(firstCall);
+    await expect(page.getByRole("table", { name: "By type" })).toContainText("page_view");
+
+    await page.keyboard.press("Home");
+    await tab(page, "Inquiries").click();
+    const message = `Is the garden south-facing? ${unique}`;
+    await page.getByLabel("Inquiry", { exact: true }).fill(message);
+    await page.getByLabel("Channel (optional)").fill("website_form");
+    await page.getByRole("button", { name: "Record inquiry" }).click();
+    await expect(
+      page
+        .getByRole("list", { name: "Inquiries" })
+        .getByRole("listitem")
+        .filter({ hasText: message }),
+    ).toContainText("website form", firstCall);
   });
 
   test("the same email again warns and links to the existing lead", async () => {
