@@ -102,7 +102,9 @@ export function describeActivity(
       return { title: "Note deleted", details: [str(d.excerpt)] };
     case "inquiry_received":
       return {
-        title: d.channel ? `Inquiry received (${str(d.channel)})` : "Inquiry received",
+        title: d.channel
+          ? `Inquiry received (${str(d.channel).replace(/_/g, " ")})`
+          : "Inquiry received",
         details: [str(d.excerpt)],
       };
     case "event":

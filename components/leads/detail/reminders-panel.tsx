@@ -216,7 +216,7 @@ function AddReminder({
         value={due}
         onChange={(e) => setDue(e.target.value)}
         error={err?.fieldError("dueAt")}
-        hint={Intl.DateTimeFormat().resolvedOptions().timeZone}
+        hint={`In your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`}
       />
       <SelectField
         label="For"
