@@ -39,11 +39,16 @@ interface CursorPayload {
   v: unknown[];
 }
 
-export function encodeCursor(terms: SortTerm[], row: Record<string, unknown>): string {
-  const values = terms.map((t) => {
+/** A row's values for the sort terms, as `keysetAfter` compares them (nulls as coalesced). */
+export function sortValues(terms: SortTerm[], row: Record<string, unknown>): unknown[] {
+  return terms.map((t) => {
     const v = row[t.field] ?? t.nullValue ?? null;
     return v instanceof Date ? v.toISOString() : v;
   });
+}
+
+export function encodeCursor(terms: SortTerm[], row: Record<string, unknown>): string {
+  const values = sortValues(terms, row);
   const payload: CursorPayload = { s: sortSignature(terms), v: values };
   return Buffer.from(JSON.stringify(payload)).toString("base64url");
 }

@@ -1,4 +1,4 @@
-import { and, asc, gt } from "drizzle-orm";
+import { and, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { leads } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -8,10 +8,20 @@ import { ownersById } from "./get-lead";
 import { leadFilterShape } from "./lead-filters";
 import { loadLeadOptions } from "./lead-options";
 import type { LeadRow } from "./lead-schemas";
-import { leadConditions, parseLeadQuery } from "./list-leads";
+import { keysetAfter, orderByTerms } from "@/lib/http/sort";
+import { sortValues } from "@/lib/http/pagination";
+import { leadConditions, parseLeadQuery, parseLeadSort } from "./list-leads";
 
 export const exportLeadsQuery = z
-  .object({ format: z.enum(["csv"]).default("csv"), ...leadFilterShape })
+  .object({
+    format: z.enum(["csv"]).default("csv"),
+    sort: z
+      .string()
+      .max(500)
+      .optional()
+      .meta({ description: "As GET /leads (default -createdAt)" }),
+    ...leadFilterShape,
+  })
   .catchall(z.string().max(200))
   .meta({ description: "The same filters as GET /leads (including `cf.<key>`)" });
 
@@ -60,7 +70,10 @@ export async function exportLeads(ctx: Ctx, raw: Record<string, unknown>) {
   assertCan(ctx, "leads:export");
   const snapshot = await loadLeadOptions(ctx.db, ctx.orgId);
   const { format: _format, ...filters } = raw;
-  const where = await leadConditions(ctx, parseLeadQuery(filters), snapshot);
+  const query = parseLeadQuery(filters);
+  // The table's order, walked by keyset pages, so the file matches what the user sees.
+  const sort = parseLeadSort(query.sort);
+  const where = await leadConditions(ctx, query, snapshot);
   const custom = snapshot.customFields.filter((f) => !f.archived);
   const header = [...COLUMNS.map(([name]) => name), ...custom.map((f) => f.label)];
   await recordAudit(ctx.db, ctx, {
@@ -70,13 +83,13 @@ export async function exportLeads(ctx: Ctx, raw: Record<string, unknown>) {
   });
 
   async function* pages() {
-    let after: string | undefined;
+    let after: SQL | undefined;
     for (;;) {
       const rows = await ctx.db
         .select()
         .from(leads)
-        .where(and(where, after ? gt(leads.id, after) : undefined))
-        .orderBy(asc(leads.id))
+        .where(and(where, after))
+        .orderBy(...orderByTerms(sort))
         .limit(PAGE);
       if (!rows.length) return;
       const owners = await ownersById(
@@ -90,7 +103,7 @@ export async function exportLeads(ctx: Ctx, raw: Record<string, unknown>) {
         ...custom.map((f) => l.customFields[f.key] ?? null),
       ]);
       if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]!.id;
+      after = keysetAfter(sort, sortValues(sort, rows[rows.length - 1]!));
     }
   }
   return { header, pages: pages() };

@@ -67,6 +67,14 @@ export async function leadConditions(
   return and(scope, ...leadFilterConditions(ctx, options, filters))!;
 }
 
+/** The list's order (newest first unless asked), with the id making it total for keysets. */
+export function parseLeadSort(raw: string | undefined) {
+  return parseSort(raw, LEAD_SORTS, {
+    default: "-createdAt",
+    tieBreaker: { field: "id", expr: leads.id, type: "string" },
+  });
+}
+
 /**
  * A page of the leads the caller can see, filtered, sorted on an indexed column, by page or
  * keyset cursor. Totals come from the maintained counts when the filters allow, so the first page
@@ -90,10 +98,7 @@ export async function leadPage(
   where: SQL,
   fastCount: () => Promise<number | null | undefined> = async () => null,
 ) {
-  const sort = parseSort(query.sort, LEAD_SORTS, {
-    default: "-createdAt",
-    tieBreaker: { field: "id", expr: leads.id, type: "string" },
-  });
+  const sort = parseLeadSort(query.sort);
   const page = await paginate<LeadRow>({
     query,
     sort,

@@ -397,4 +397,25 @@ describe("GET /leads/export", () => {
     );
     expect(mapped.map((c: { field: string }) => c.field)).not.toContain("score");
   });
+
+  it("comes in the order the table shows (sort=…), newest first by default", async () => {
+    for (const company of ["Beta sorted", "Alpha sorted", "Gamma sorted"]) {
+      await api("POST", "/api/v1/leads", { token: admin(), body: { company, tags: ["sorted"] } });
+    }
+    const companies = async (sort?: string) => {
+      const query = `tag=sorted${sort ? `&sort=${sort}` : ""}`;
+      const res = await api("GET", `/api/v1/leads/export?${query}`, { token: admin() });
+      expect(res.status, res.text).toBe(200);
+      return res.text
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => /(Alpha|Beta|Gamma) sorted/.exec(line)?.[1]);
+    };
+    expect(await companies("company")).toEqual(["Alpha", "Beta", "Gamma"]);
+    expect(await companies("-company")).toEqual(["Gamma", "Beta", "Alpha"]);
+    expect(await companies()).toEqual(["Gamma", "Alpha", "Beta"]);
+    const bad = await api("GET", "/api/v1/leads/export?sort=password", { token: admin() });
+    expect(bad.status).toBe(400);
+  });
 });
