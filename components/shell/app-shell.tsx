@@ -102,7 +102,7 @@ export function AppShell({
               <UserMenu name={user.name} email={user.email} role={user.role} />
             </div>
           </header>
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
+          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
             {children}
           </main>
         </div>
