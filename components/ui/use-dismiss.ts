@@ -1,22 +1,36 @@
 "use client";
 
-import { useEffect, type RefObject } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 
-/** Close a popover on Escape or a click outside it. */
-export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, close: () => void) {
+/**
+ * Close a popover on Escape or a press outside it, optionally handing focus back (to the button
+ * that opened it). A dialog opened from the popover handles its own Escape.
+ */
+export function useDismiss(
+  ref: RefObject<HTMLElement | null>,
+  open: boolean,
+  close: () => void,
+  returnFocus?: RefObject<HTMLElement | null>,
+) {
+  const latest = useRef(close);
+  useEffect(() => {
+    latest.current = close;
+  });
   useEffect(() => {
     if (!open) return;
-    const onEvent = (e: MouseEvent | KeyboardEvent) => {
-      if (
-        e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)
-      )
-        close();
+    const onPointer = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) latest.current();
     };
-    document.addEventListener("mousedown", onEvent);
-    document.addEventListener("keydown", onEvent);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || document.querySelector("dialog[open]")) return;
+      latest.current();
+      returnFocus?.current?.focus();
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
     return () => {
-      document.removeEventListener("mousedown", onEvent);
-      document.removeEventListener("keydown", onEvent);
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
     };
-  }, [ref, open, close]);
+  }, [ref, open, returnFocus]);
 }

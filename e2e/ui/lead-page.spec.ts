@@ -280,6 +280,11 @@ test.describe.serial("the lead page", () => {
     await expect(page.getByRole("heading", { name: `${fullName} is in the trash` })).toBeVisible(
       firstCall,
     );
+    // Coming back to the page later still finds it in the trash, with the restore at hand.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: `${fullName} is in the trash` })).toBeVisible(
+      firstCall,
+    );
     await page.getByRole("button", { name: "Restore lead" }).click();
     await expect(page.getByRole("heading", { level: 1, name: fullName, exact: true })).toBeVisible(
       firstCall,

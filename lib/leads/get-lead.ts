@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { leads, users } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
@@ -47,6 +48,15 @@ export async function toLeadDetail(db: Queryable, row: LeadRow) {
   };
 }
 
-export async function getLead(ctx: Ctx, id: string) {
-  return toLeadDetail(ctx.db, await getLeadOrThrow(ctx, id));
+export const getLeadQuery = z
+  .strictObject({
+    deleted: z
+      .enum(["true", "false"])
+      .optional()
+      .meta({ description: "true: look in the trash (a deleted lead, e.g. to restore it)" }),
+  })
+  .meta({ id: "GetLeadQuery" });
+
+export async function getLead(ctx: Ctx, id: string, query: z.infer<typeof getLeadQuery> = {}) {
+  return toLeadDetail(ctx.db, await getLeadOrThrow(ctx, id, { deleted: query.deleted === "true" }));
 }

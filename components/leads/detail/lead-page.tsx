@@ -18,7 +18,7 @@ import { NotesPanel } from "./notes-panel";
 import { RemindersPanel } from "./reminders-panel";
 import { TimelineFeed } from "./timeline-feed";
 import { TrashedLead } from "./trashed-lead";
-import { useLead } from "./use-lead";
+import { useLead, useTrashedLead } from "./use-lead";
 
 /** The sections of the lead page, in order; a new capability adds its tab here. */
 function leadTabs(lead: LeadDetail, perms: LeadPermissions): LeadTab[] {
@@ -39,7 +39,7 @@ export function LeadPage({ id, perms }: { id: string; perms: LeadPermissions }) 
   const client = useQueryClient();
   const lead = useLead(id);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  // The API hides deleted leads (404), so the last copy is kept to offer an undo.
+  // Right after a delete the last copy is at hand to offer an undo without another request.
   const [trashed, setTrashed] = useState<LeadDetail | null>(null);
   const remove = useMutation({
     mutationFn: () => apiFetch(`/leads/${id}`, { method: "DELETE" }),
@@ -52,15 +52,23 @@ export function LeadPage({ id, perms }: { id: string; perms: LeadPermissions }) 
     },
   });
 
-  if (trashed) return <TrashedLead lead={trashed} onRestored={() => setTrashed(null)} />;
-  if (lead.isLoading)
+  const missing = lead.error instanceof ApiError && [400, 404].includes(lead.error.status);
+  // A bookmarked lead that was deleted since: found in the trash, it can be restored here.
+  const inTrash = useTrashedLead(id, missing && !trashed);
+  const restored = () => {
+    setTrashed(null);
+    client.removeQueries({ queryKey: [...queryKeys.leads.detail(id), "trash"] });
+  };
+
+  if (trashed) return <TrashedLead lead={trashed} onRestored={restored} />;
+  if (inTrash.data) return <TrashedLead lead={inTrash.data} onRestored={restored} />;
+  if (lead.isLoading || (missing && inTrash.isLoading))
     return (
       <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
         Loading lead…
       </p>
     );
-  if (lead.error instanceof ApiError && [400, 404].includes(lead.error.status))
-    return <LeadNotFound />;
+  if (missing) return <LeadNotFound />;
   if (lead.error || !lead.data) return <Alert tone="error">{errorMessage(lead.error)}</Alert>;
 
   const data = lead.data;

@@ -13,6 +13,16 @@ export function useLead(id: string) {
   });
 }
 
+/** The same lead in the trash — asked only once the live one is not found. */
+export function useTrashedLead(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.leads.detail(id), "trash"],
+    queryFn: ({ signal }) =>
+      apiFetch<LeadDetail>(`/leads/${id}`, { query: { deleted: "true" }, signal }),
+    enabled,
+  });
+}
+
 /**
  * After any change to a lead: store the fresh copy if the API returned one, and refetch what
  * derives from it — its timeline (every write lands there) and the lists, counts and stats the

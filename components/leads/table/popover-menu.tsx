@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 /**
  * A button that opens a panel below it. Escape or a click outside closes it and focus returns to
@@ -25,24 +26,7 @@ export function PopoverMenu({
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      // A dialog opened from the panel handles its own Escape.
-      if (e.key !== "Escape" || document.querySelector("dialog[open]")) return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  useDismiss(rootRef, open, () => setOpen(false), buttonRef);
 
   return (
     <div ref={rootRef} className="relative">

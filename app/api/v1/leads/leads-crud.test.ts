@@ -206,6 +206,15 @@ describe("leads: create, read, update, delete", () => {
       204,
     );
     expect((await api("GET", `/api/v1/leads/${lead.id}`, { token: as("admin") })).status).toBe(404);
+    // Asked for in the trash (a bookmarked lead page offering to restore it), it is there.
+    const trashed = await api("GET", `/api/v1/leads/${lead.id}?deleted=true`, {
+      token: as("admin"),
+    });
+    expect(trashed.json).toMatchObject({ id: lead.id, deletedAt: expect.any(String) });
+    const live = (await api("POST", "/api/v1/leads", { token: as("owner"), body: {} })).json;
+    expect(
+      (await api("GET", `/api/v1/leads/${live.id}?deleted=true`, { token: as("admin") })).status,
+    ).toBe(404);
     const trash = await api("GET", "/api/v1/leads", {
       token: as("admin"),
       query: { deleted: "true" },

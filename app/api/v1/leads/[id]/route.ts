@@ -1,21 +1,22 @@
 import { deleteLead } from "@/lib/leads/delete-lead";
-import { getLead } from "@/lib/leads/get-lead";
+import { getLead, getLeadQuery } from "@/lib/leads/get-lead";
 import { createLeadInput, leadDetailSchema, updateLeadInput } from "@/lib/leads/lead-schemas";
 import { updateLead } from "@/lib/leads/update-lead";
 import { idParams } from "@/lib/http/params";
 import { noContent } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 
-// GET /api/v1/leads/{id} — one lead with its score breakdown
+// GET /api/v1/leads/{id} — one lead with its score breakdown (or, with deleted=true, from the trash)
 export const GET = route(
   {
     summary: "Get a lead",
     tags: ["Leads"],
     auth: "leads:read",
     params: idParams,
+    query: getLeadQuery,
     responses: { 200: { description: "The lead", schema: leadDetailSchema } },
   },
-  ({ ctx, params }) => getLead(ctx, params.id),
+  ({ ctx, params, query }) => getLead(ctx, params.id, query),
 );
 
 // PATCH /api/v1/leads/{id} — change the given fields
