@@ -117,13 +117,15 @@ export function buildLeadValues(
     errors.push(...result.errors);
     values.customFields = result.value;
   }
+  const isLost = (status: string) =>
+    snapshot.options.status.find((o) => o.value === status)?.category === "lost";
   if (
     values.status &&
-    values.status !== "lost" &&
+    !isLost(values.status) &&
     input.lostReason === undefined &&
     existing?.lostReason
   ) {
-    // Leaving "lost" clears the reason it was lost for.
+    // Leaving a lost status (any the organization files under "lost") clears the reason.
     values.lostReason = null;
   }
 

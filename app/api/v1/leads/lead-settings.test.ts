@@ -120,6 +120,37 @@ describe("picklists", () => {
     });
     expect(noOpen.status).toBe(400);
   });
+
+  it("clears the lost reason when a lead leaves any status filed under lost", async () => {
+    const statuses = (await api("GET", "/api/v1/lead-options", { token: admin() })).json.status;
+    const saved = await api("PUT", "/api/v1/lead-options/status", {
+      token: admin(),
+      body: { options: [...statuses, { label: "Disqualified", category: "lost" }] },
+    });
+    expect(saved.status).toBe(200);
+    const lead = (
+      await api("POST", "/api/v1/leads", {
+        token: admin(),
+        body: { firstName: "Dee", status: "disqualified", lostReason: "budget" },
+      })
+    ).json;
+    expect(lead.lostReason).toBe("budget");
+    const toLost = await api("PATCH", `/api/v1/leads/${lead.id}`, {
+      token: admin(),
+      body: { status: "lost" },
+    });
+    expect(toLost.json.lostReason).toBe("budget");
+    const back = await api("PATCH", `/api/v1/leads/${lead.id}`, {
+      token: admin(),
+      body: { status: "disqualified" },
+    });
+    expect(back.json.lostReason).toBe("budget");
+    const reopened = await api("PATCH", `/api/v1/leads/${lead.id}`, {
+      token: admin(),
+      body: { status: "qualified" },
+    });
+    expect(reopened.json.lostReason).toBeNull();
+  });
 });
 
 describe("custom fields", () => {
