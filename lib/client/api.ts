@@ -55,17 +55,20 @@ export async function apiFetch<T = unknown>(
   if (res.status === 401 && typeof window !== "undefined" && !path.startsWith("/auth/")) {
     hardNavigate(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
   }
-  if (!res.ok) {
-    let problem: Problem = { status: res.status, detail: res.statusText };
-    try {
-      problem = { ...(await res.json()), status: res.status };
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    throw new ApiError(problem);
-  }
+  if (!res.ok) throw await problemError(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+/** The ApiError for a failed response, carrying its problem body when it has one. */
+export async function problemError(res: Response): Promise<ApiError> {
+  let problem: Problem = { status: res.status, detail: res.statusText };
+  try {
+    problem = { ...(await res.json()), status: res.status };
+  } catch {
+    // Not JSON: keep the status text.
+  }
+  return new ApiError(problem);
 }
 
 export function errorMessage(error: unknown): string {

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { importSchema, proposedMappingSchema } from "@/lib/leads/import/import-schemas";
-import { ApiError, apiFetch, type Problem } from "@/lib/client/api";
+import { apiFetch, problemError } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 
 export type ImportJob = z.infer<typeof importSchema>;
@@ -40,15 +40,7 @@ async function uploadImport({ file, mode, dryRun, mapping }: StartImportInput) {
     body: form,
     credentials: "same-origin",
   });
-  if (!res.ok) {
-    let problem: Problem = { status: res.status, detail: res.statusText };
-    try {
-      problem = { ...(await res.json()), status: res.status };
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    throw new ApiError(problem);
-  }
+  if (!res.ok) throw await problemError(res);
   return (await res.json()) as ImportJob;
 }
 
