@@ -30,7 +30,7 @@ type Step = (typeof STEPS)[number]["key"];
  * The CSV import, one step at a time: upload → mapping → dry run → import → result. The file
  * stays in the browser between steps, so the dry run and the real import send the same bytes.
  */
-export function ImportWizard() {
+export function ImportWizard({ maxBytes }: { maxBytes: number }) {
   const client = useQueryClient();
   const [step, setStep] = useState<Step>("upload");
   const [upload, setUpload] = useState<UploadedFile>();
@@ -131,6 +131,7 @@ export function ImportWizard() {
       </h2>
       {step === "upload" && (
         <UploadStep
+          maxBytes={maxBytes}
           onReady={(u) => {
             setUpload(u);
             setMapping(Object.fromEntries(u.proposal.columns.map((c) => [c.header, c.field])));

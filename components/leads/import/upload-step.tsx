@@ -13,10 +13,17 @@ export interface UploadedFile {
   proposal: ProposedMapping;
 }
 
-const MAX_BYTES = 100 * 1024 * 1024;
+const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 
 /** Step 1: pick or drop a CSV; its header is read here and the server proposes a mapping. */
-export function UploadStep({ onReady }: { onReady: (upload: UploadedFile) => void }) {
+export function UploadStep({
+  onReady,
+  maxBytes,
+}: {
+  onReady: (upload: UploadedFile) => void;
+  /** The server's limit (IMPORT_MAX_BYTES), so a too-large file is refused before uploading. */
+  maxBytes: number;
+}) {
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
   const [reading, setReading] = useState<string>();
@@ -27,7 +34,8 @@ export function UploadStep({ onReady }: { onReady: (upload: UploadedFile) => voi
     if (!file) return;
     setError(undefined);
     if (file.size === 0) return setError(`${file.name} is empty.`);
-    if (file.size > MAX_BYTES) return setError(`${file.name} is larger than 100 MB.`);
+    if (file.size > maxBytes)
+      return setError(`${file.name} is larger than ${megabytes(maxBytes)}.`);
     if (!/\.(csv|tsv|txt)$/i.test(file.name) && !/csv|text/.test(file.type)) {
       return setError(`${file.name} doesn't look like a CSV file.`);
     }
@@ -72,7 +80,8 @@ export function UploadStep({ onReady }: { onReady: (upload: UploadedFile) => voi
           HubSpot, Salesforce, Pipedrive and Apollo are mapped automatically.
         </span>
         <span className="text-xs text-slate-600 dark:text-slate-400">
-          Comma, semicolon, tab or pipe separated · UTF-8, UTF-16 or Windows-1252 · up to 100 MB
+          Comma, semicolon, tab or pipe separated · UTF-8, UTF-16 or Windows-1252 · up to{" "}
+          {megabytes(maxBytes)}
         </span>
         <input
           id={inputId}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ImportWizard } from "@/components/leads/import/import-wizard";
 import { RecentImports } from "@/components/leads/import/recent-imports";
 import { requirePagePermission } from "@/lib/auth/page-session";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Import leads" };
 
@@ -20,7 +21,7 @@ export default async function ImportLeadsPage() {
           twice never creates duplicates.
         </p>
       </div>
-      <ImportWizard />
+      <ImportWizard maxBytes={env.IMPORT_MAX_BYTES} />
       <RecentImports />
     </div>
   );
