@@ -6,3 +6,4 @@ export * from "./leads";
 export * from "./lead-activity";
 export * from "./imports";
 export * from "./saved-views";
+export * from "./mailboxes";
