@@ -7,3 +7,4 @@ export * from "./lead-activity";
 export * from "./imports";
 export * from "./saved-views";
 export * from "./mailboxes";
+export * from "./templates";
