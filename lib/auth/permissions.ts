@@ -37,6 +37,11 @@ export const PERMISSIONS = {
   "notifications:read": HUMANS,
   /** Saved views belong to a person: an API key has none to keep. */
   "saved_views:manage": HUMANS,
+  // Templates are shared by the whole organization; reps write them too.
+  "templates:read": EVERYONE,
+  "templates:write": EVERYONE,
+  /** Favorites and test sends belong to a person (a test goes to the caller's own address). */
+  "templates:personal": HUMANS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

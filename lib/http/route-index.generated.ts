@@ -62,9 +62,21 @@ import * as r58 from "@/app/api/v1/saved-views/[id]/route";
 import * as r59 from "@/app/api/v1/saved-views/route";
 import * as r60 from "@/app/api/v1/scoring-rules/preview/route";
 import * as r61 from "@/app/api/v1/scoring-rules/route";
-import * as r62 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r63 from "@/app/api/v1/users/[id]/route";
-import * as r64 from "@/app/api/v1/users/route";
+import * as r62 from "@/app/api/v1/templates/[id]/category/route";
+import * as r63 from "@/app/api/v1/templates/[id]/duplicate/route";
+import * as r64 from "@/app/api/v1/templates/[id]/favorite/route";
+import * as r65 from "@/app/api/v1/templates/[id]/preview/route";
+import * as r66 from "@/app/api/v1/templates/[id]/route";
+import * as r67 from "@/app/api/v1/templates/[id]/test/route";
+import * as r68 from "@/app/api/v1/templates/[id]/validate/route";
+import * as r69 from "@/app/api/v1/templates/batch-delete/route";
+import * as r70 from "@/app/api/v1/templates/batch-duplicate/route";
+import * as r71 from "@/app/api/v1/templates/categories/route";
+import * as r72 from "@/app/api/v1/templates/render/route";
+import * as r73 from "@/app/api/v1/templates/route";
+import * as r74 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r75 from "@/app/api/v1/users/[id]/route";
+import * as r76 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
@@ -129,7 +141,19 @@ export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/saved-views", module: r59 },
   { path: "/api/v1/scoring-rules/preview", module: r60 },
   { path: "/api/v1/scoring-rules", module: r61 },
-  { path: "/api/v1/users/{id}/invitation", module: r62 },
-  { path: "/api/v1/users/{id}", module: r63 },
-  { path: "/api/v1/users", module: r64 },
+  { path: "/api/v1/templates/{id}/category", module: r62 },
+  { path: "/api/v1/templates/{id}/duplicate", module: r63 },
+  { path: "/api/v1/templates/{id}/favorite", module: r64 },
+  { path: "/api/v1/templates/{id}/preview", module: r65 },
+  { path: "/api/v1/templates/{id}", module: r66 },
+  { path: "/api/v1/templates/{id}/test", module: r67 },
+  { path: "/api/v1/templates/{id}/validate", module: r68 },
+  { path: "/api/v1/templates/batch-delete", module: r69 },
+  { path: "/api/v1/templates/batch-duplicate", module: r70 },
+  { path: "/api/v1/templates/categories", module: r71 },
+  { path: "/api/v1/templates/render", module: r72 },
+  { path: "/api/v1/templates", module: r73 },
+  { path: "/api/v1/users/{id}/invitation", module: r74 },
+  { path: "/api/v1/users/{id}", module: r75 },
+  { path: "/api/v1/users", module: r76 },
 ];

@@ -13,6 +13,8 @@ import {
   notifications,
   reminders,
   savedViews,
+  emailTemplates,
+  templateFavorites,
 } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { queueEmail } from "@/lib/email/queue-email";
@@ -29,6 +31,7 @@ import type { TestOrg } from "./fixtures";
 import type { Ctx } from "@/lib/context";
 import { startImport } from "@/lib/leads/import/start-import";
 import { createSavedView } from "@/lib/saved-views/saved-views";
+import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
   params?: Record<string, string>;
@@ -88,6 +91,43 @@ async function freshLead(org: TestOrg, extra: Record<string, unknown> = {}) {
     ...extra,
   });
 }
+
+/** A template in the organization (templates are shared, so every role may act on it). */
+async function freshTemplate(org: TestOrg): Promise<PreparedCall> {
+  const template = await createTemplate(org.ctx("owner"), {
+    name: `Template ${newId()}`,
+    subject: "Hi {{firstName|there}}",
+    html: '<p>Hello</p><a href="{{unsubscribeUrl}}">Unsubscribe</a>',
+  });
+  return { params: { id: template.id } };
+}
+
+const templateState = async (org: TestOrg, call: PreparedCall) => {
+  const db = await getDb();
+  const row = await rowById(emailTemplates)(org, call);
+  const favorites = await db
+    .select({ userId: templateFavorites.userId })
+    .from(templateFavorites)
+    .where(eq(templateFavorites.templateId, call.params!.id!));
+  return { row, favorites };
+};
+
+const onTemplate = (body?: () => unknown): OperationFixture => ({
+  prepare: async (org) => ({ ...(await freshTemplate(org)), body: body?.() }),
+  snapshot: templateState,
+});
+
+const templateIds = async (org: TestOrg) => ({
+  body: { ids: [(await freshTemplate(org)).params!.id] },
+});
+
+const templateBody = () => ({
+  name: `Template ${newId()}`,
+  category: "Fixture",
+  subject: "Hello {{firstName}}",
+  html: "<p>Hi</p>",
+  text: null,
+});
 
 /** A snapshot: the row the call's `id` parameter names, as it is in the database. */
 const rowById =
@@ -419,4 +459,22 @@ Object.assign(OPERATION_FIXTURES, {
     snapshot: rowById(savedViews),
   },
   "DELETE /api/v1/saved-views/{id}": { prepare: savedViewOf, snapshot: rowById(savedViews) },
+  "POST /api/v1/templates": { prepare: async () => ({ body: templateBody() }) },
+  "GET /api/v1/templates/{id}": onTemplate(),
+  "PUT /api/v1/templates/{id}": onTemplate(templateBody),
+  "PATCH /api/v1/templates/{id}": onTemplate(() => ({ name: `Renamed ${newId()}` })),
+  "DELETE /api/v1/templates/{id}": onTemplate(),
+  "POST /api/v1/templates/{id}/duplicate": onTemplate(),
+  "PATCH /api/v1/templates/{id}/category": onTemplate(() => ({ category: "Moved" })),
+  "POST /api/v1/templates/{id}/favorite": onTemplate(),
+  "DELETE /api/v1/templates/{id}/favorite": onTemplate(),
+  "POST /api/v1/templates/{id}/preview": onTemplate(() => ({})),
+  "POST /api/v1/templates/{id}/validate": onTemplate(),
+  "POST /api/v1/templates/{id}/test": onTemplate(() => ({})),
+  "POST /api/v1/templates/batch-duplicate": { prepare: templateIds },
+  "POST /api/v1/templates/batch-delete": { prepare: templateIds },
+  "DELETE /api/v1/templates/batch-delete": { prepare: templateIds },
+  "POST /api/v1/templates/render": {
+    prepare: async () => ({ body: { subject: "Hi {{firstName|there}}", html: "<p>x</p>" } }),
+  },
 } satisfies Record<string, OperationFixture>);
