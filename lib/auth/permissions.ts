@@ -42,6 +42,11 @@ export const PERMISSIONS = {
   "templates:write": EVERYONE,
   /** Favorites and test sends belong to a person (a test goes to the caller's own address). */
   "templates:personal": HUMANS,
+  /** Everyone picks a mailbox to send from; admins set them up. */
+  "mailboxes:read": EVERYONE,
+  "mailboxes:write": ADMINS,
+  "email_settings:read": EVERYONE,
+  "email_settings:write": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailMessages } from "@/db/schema";
-import { systemTransport } from "./system-transport";
+import { transportFor } from "./system-transport";
 import { PermanentSendError, type EmailTransport } from "./transports/types";
 
 /**
@@ -13,7 +13,7 @@ import { PermanentSendError, type EmailTransport } from "./transports/types";
 export async function deliverEmail(
   db: Database,
   emailMessageId: string,
-  transport: EmailTransport = systemTransport(),
+  explicit?: EmailTransport,
 ): Promise<{ status: string }> {
   const [message] = await db
     .select()
@@ -22,6 +22,7 @@ export async function deliverEmail(
     .limit(1);
   if (!message) return { status: "missing" };
   if (message.status !== "queued") return { status: message.status };
+  const transport = explicit ?? transportFor(message.transport);
   try {
     const result = await transport.send({
       id: message.id,

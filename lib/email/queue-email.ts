@@ -1,5 +1,5 @@
 import type { Queryable } from "@/db/client";
-import { emailMessages, type EMAIL_KINDS } from "@/db/schema";
+import { emailMessages, type EMAIL_KINDS, type EmailTransportName } from "@/db/schema";
 import { emailQueued } from "@/inngest/events";
 import { env } from "@/lib/env";
 import { enqueueEvent } from "@/lib/jobs/outbox";
@@ -15,6 +15,8 @@ export interface QueueEmailInput {
   from?: string;
   replyTo?: string;
   headers?: Record<string, string>;
+  /** A mailbox's transport; system mail uses the installation's. */
+  transport?: EmailTransportName;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise
       html: input.html ?? null,
       text: input.text ?? null,
       headers: input.headers ?? {},
-      transport: systemTransport().name,
+      transport: input.transport ?? systemTransport().name,
     })
     .returning({ id: emailMessages.id });
   await enqueueEvent(

@@ -51,32 +51,36 @@ import * as r47 from "@/app/api/v1/leads/merge/route";
 import * as r48 from "@/app/api/v1/leads/route";
 import * as r49 from "@/app/api/v1/leads/search/route";
 import * as r50 from "@/app/api/v1/leads/stats/route";
-import * as r51 from "@/app/api/v1/notifications/[id]/route";
-import * as r52 from "@/app/api/v1/notifications/read-all/route";
-import * as r53 from "@/app/api/v1/notifications/route";
-import * as r54 from "@/app/api/v1/openapi.json/route";
-import * as r55 from "@/app/api/v1/organization/route";
-import * as r56 from "@/app/api/v1/reminders/[id]/route";
-import * as r57 from "@/app/api/v1/reminders/route";
-import * as r58 from "@/app/api/v1/saved-views/[id]/route";
-import * as r59 from "@/app/api/v1/saved-views/route";
-import * as r60 from "@/app/api/v1/scoring-rules/preview/route";
-import * as r61 from "@/app/api/v1/scoring-rules/route";
-import * as r62 from "@/app/api/v1/templates/[id]/category/route";
-import * as r63 from "@/app/api/v1/templates/[id]/duplicate/route";
-import * as r64 from "@/app/api/v1/templates/[id]/favorite/route";
-import * as r65 from "@/app/api/v1/templates/[id]/preview/route";
-import * as r66 from "@/app/api/v1/templates/[id]/route";
-import * as r67 from "@/app/api/v1/templates/[id]/test/route";
-import * as r68 from "@/app/api/v1/templates/[id]/validate/route";
-import * as r69 from "@/app/api/v1/templates/batch-delete/route";
-import * as r70 from "@/app/api/v1/templates/batch-duplicate/route";
-import * as r71 from "@/app/api/v1/templates/categories/route";
-import * as r72 from "@/app/api/v1/templates/render/route";
-import * as r73 from "@/app/api/v1/templates/route";
-import * as r74 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r75 from "@/app/api/v1/users/[id]/route";
-import * as r76 from "@/app/api/v1/users/route";
+import * as r51 from "@/app/api/v1/mailboxes/[id]/route";
+import * as r52 from "@/app/api/v1/mailboxes/route";
+import * as r53 from "@/app/api/v1/notifications/[id]/route";
+import * as r54 from "@/app/api/v1/notifications/read-all/route";
+import * as r55 from "@/app/api/v1/notifications/route";
+import * as r56 from "@/app/api/v1/openapi.json/route";
+import * as r57 from "@/app/api/v1/organization/route";
+import * as r58 from "@/app/api/v1/reminders/[id]/route";
+import * as r59 from "@/app/api/v1/reminders/route";
+import * as r60 from "@/app/api/v1/saved-views/[id]/route";
+import * as r61 from "@/app/api/v1/saved-views/route";
+import * as r62 from "@/app/api/v1/scoring-rules/preview/route";
+import * as r63 from "@/app/api/v1/scoring-rules/route";
+import * as r64 from "@/app/api/v1/settings/email/route";
+import * as r65 from "@/app/api/v1/settings/email/test/route";
+import * as r66 from "@/app/api/v1/templates/[id]/category/route";
+import * as r67 from "@/app/api/v1/templates/[id]/duplicate/route";
+import * as r68 from "@/app/api/v1/templates/[id]/favorite/route";
+import * as r69 from "@/app/api/v1/templates/[id]/preview/route";
+import * as r70 from "@/app/api/v1/templates/[id]/route";
+import * as r71 from "@/app/api/v1/templates/[id]/test/route";
+import * as r72 from "@/app/api/v1/templates/[id]/validate/route";
+import * as r73 from "@/app/api/v1/templates/batch-delete/route";
+import * as r74 from "@/app/api/v1/templates/batch-duplicate/route";
+import * as r75 from "@/app/api/v1/templates/categories/route";
+import * as r76 from "@/app/api/v1/templates/render/route";
+import * as r77 from "@/app/api/v1/templates/route";
+import * as r78 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r79 from "@/app/api/v1/users/[id]/route";
+import * as r80 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
@@ -130,30 +134,34 @@ export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/leads", module: r48 },
   { path: "/api/v1/leads/search", module: r49 },
   { path: "/api/v1/leads/stats", module: r50 },
-  { path: "/api/v1/notifications/{id}", module: r51 },
-  { path: "/api/v1/notifications/read-all", module: r52 },
-  { path: "/api/v1/notifications", module: r53 },
-  { path: "/api/v1/openapi.json", module: r54 },
-  { path: "/api/v1/organization", module: r55 },
-  { path: "/api/v1/reminders/{id}", module: r56 },
-  { path: "/api/v1/reminders", module: r57 },
-  { path: "/api/v1/saved-views/{id}", module: r58 },
-  { path: "/api/v1/saved-views", module: r59 },
-  { path: "/api/v1/scoring-rules/preview", module: r60 },
-  { path: "/api/v1/scoring-rules", module: r61 },
-  { path: "/api/v1/templates/{id}/category", module: r62 },
-  { path: "/api/v1/templates/{id}/duplicate", module: r63 },
-  { path: "/api/v1/templates/{id}/favorite", module: r64 },
-  { path: "/api/v1/templates/{id}/preview", module: r65 },
-  { path: "/api/v1/templates/{id}", module: r66 },
-  { path: "/api/v1/templates/{id}/test", module: r67 },
-  { path: "/api/v1/templates/{id}/validate", module: r68 },
-  { path: "/api/v1/templates/batch-delete", module: r69 },
-  { path: "/api/v1/templates/batch-duplicate", module: r70 },
-  { path: "/api/v1/templates/categories", module: r71 },
-  { path: "/api/v1/templates/render", module: r72 },
-  { path: "/api/v1/templates", module: r73 },
-  { path: "/api/v1/users/{id}/invitation", module: r74 },
-  { path: "/api/v1/users/{id}", module: r75 },
-  { path: "/api/v1/users", module: r76 },
+  { path: "/api/v1/mailboxes/{id}", module: r51 },
+  { path: "/api/v1/mailboxes", module: r52 },
+  { path: "/api/v1/notifications/{id}", module: r53 },
+  { path: "/api/v1/notifications/read-all", module: r54 },
+  { path: "/api/v1/notifications", module: r55 },
+  { path: "/api/v1/openapi.json", module: r56 },
+  { path: "/api/v1/organization", module: r57 },
+  { path: "/api/v1/reminders/{id}", module: r58 },
+  { path: "/api/v1/reminders", module: r59 },
+  { path: "/api/v1/saved-views/{id}", module: r60 },
+  { path: "/api/v1/saved-views", module: r61 },
+  { path: "/api/v1/scoring-rules/preview", module: r62 },
+  { path: "/api/v1/scoring-rules", module: r63 },
+  { path: "/api/v1/settings/email", module: r64 },
+  { path: "/api/v1/settings/email/test", module: r65 },
+  { path: "/api/v1/templates/{id}/category", module: r66 },
+  { path: "/api/v1/templates/{id}/duplicate", module: r67 },
+  { path: "/api/v1/templates/{id}/favorite", module: r68 },
+  { path: "/api/v1/templates/{id}/preview", module: r69 },
+  { path: "/api/v1/templates/{id}", module: r70 },
+  { path: "/api/v1/templates/{id}/test", module: r71 },
+  { path: "/api/v1/templates/{id}/validate", module: r72 },
+  { path: "/api/v1/templates/batch-delete", module: r73 },
+  { path: "/api/v1/templates/batch-duplicate", module: r74 },
+  { path: "/api/v1/templates/categories", module: r75 },
+  { path: "/api/v1/templates/render", module: r76 },
+  { path: "/api/v1/templates", module: r77 },
+  { path: "/api/v1/users/{id}/invitation", module: r78 },
+  { path: "/api/v1/users/{id}", module: r79 },
+  { path: "/api/v1/users", module: r80 },
 ];

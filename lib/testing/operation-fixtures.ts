@@ -31,6 +31,7 @@ import type { TestOrg } from "./fixtures";
 import type { Ctx } from "@/lib/context";
 import { startImport } from "@/lib/leads/import/start-import";
 import { createSavedView } from "@/lib/saved-views/saved-views";
+import { EMAIL_FIXTURES } from "./email-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -478,3 +479,5 @@ Object.assign(OPERATION_FIXTURES, {
     prepare: async () => ({ body: { subject: "Hi {{firstName|there}}", html: "<p>x</p>" } }),
   },
 } satisfies Record<string, OperationFixture>);
+
+Object.assign(OPERATION_FIXTURES, EMAIL_FIXTURES);

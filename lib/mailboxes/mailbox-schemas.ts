@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { EMAIL_TRANSPORTS, MAILBOX_STATUSES } from "@/db/schema";
+
+const email = z.string().trim().toLowerCase().pipe(z.email("Invalid email address"));
+
+/** Transports a mailbox can send through today. */
+export const SENDING_TRANSPORTS = ["local_outbox", "resend"] as const;
+
+/** The fields of a mailbox a client sets. */
+const mailboxFields = {
+  name: z.string().trim().min(1, "Name the mailbox").max(100),
+  fromName: z.string().trim().min(1, "Say who the mail is from").max(100),
+  fromAddress: email,
+  replyTo: email.nullable(),
+  signatureHtml: z.string().max(10_000).nullable(),
+  dailyCap: z.number().int().min(1).max(100_000),
+  hourlyCap: z.number().int().min(1).max(10_000),
+  // SMTP joins these when its transport lands (the columns are ready in the schema).
+  transport: z.enum(SENDING_TRANSPORTS).meta({
+    description: "local_outbox (kept in the app) or resend (needs RESEND_API_KEY)",
+  }),
+  isDefault: z.boolean(),
+  status: z.enum(MAILBOX_STATUSES),
+};
+
+export const createMailboxInput = z
+  .strictObject(mailboxFields)
+  .partial()
+  .required({ name: true, fromName: true, fromAddress: true })
+  .meta({ id: "CreateMailbox" });
+export type CreateMailboxInput = z.infer<typeof createMailboxInput>;
+
+export const updateMailboxInput = z
+  .strictObject(mailboxFields)
+  .partial()
+  .meta({ id: "UpdateMailbox" });
+export type UpdateMailboxInput = z.infer<typeof updateMailboxInput>;
+
+export const mailboxSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    fromName: z.string(),
+    fromAddress: z.string(),
+    replyTo: z.string().nullable(),
+    signatureHtml: z.string().nullable(),
+    dailyCap: z.number().int(),
+    hourlyCap: z.number().int(),
+    transport: z.enum(EMAIL_TRANSPORTS),
+    isDefault: z.boolean(),
+    status: z.enum(MAILBOX_STATUSES),
+    pausedReason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Mailbox" });
+export type Mailbox = z.infer<typeof mailboxSchema>;
+
+export const emailSettingsSchema = z
+  .object({
+    trackOpens: z.boolean(),
+    trackClicks: z.boolean(),
+    postalAddress: z.string().nullable(),
+    unsubscribeText: z.string().nullable(),
+    defaultMailboxId: z.uuid().nullable(),
+  })
+  .meta({ id: "EmailSettings" });
+
+export const updateEmailSettingsInput = z
+  .strictObject({
+    trackOpens: z.boolean(),
+    trackClicks: z.boolean(),
+    postalAddress: z.string().trim().max(500).nullable(),
+    unsubscribeText: z.string().trim().max(500).nullable(),
+    defaultMailboxId: z.uuid().nullable(),
+  })
+  .partial()
+  .meta({ id: "UpdateEmailSettings" });
