@@ -22,6 +22,7 @@ export interface ShellUser {
 const NAV = [
   { href: "/", label: "My day" },
   { href: "/leads", label: "Leads" },
+  { href: "/templates", label: "Templates" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -48,4 +48,13 @@ export const queryKeys = {
     all: ["notifications"] as const,
     list: (params: Record<string, unknown>) => ["notifications", "list", params] as const,
   },
+  templates: {
+    all: ["templates"] as const,
+    list: (params: Record<string, unknown>) => ["templates", "list", params] as const,
+    detail: (id: string) => ["templates", "detail", id] as const,
+    categories: ["templates", "categories"] as const,
+    render: (params: Record<string, unknown>) => ["templates", "render", params] as const,
+  },
+  mailboxes: ["mailboxes"] as const,
+  emailSettings: ["email-settings"] as const,
 };
