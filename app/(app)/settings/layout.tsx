@@ -11,6 +11,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     // Everyone may see how leads are set up; only admins get the editing controls there.
     { href: "/settings/lead-fields", label: "Lead fields" },
     { href: "/settings/scoring", label: "Scoring" },
+    { href: "/settings/email", label: "Email" },
     ...(can(ctx.role, "api_keys:read") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
     ...(can(ctx.role, "email_outbox:read")
       ? [{ href: "/settings/email-outbox", label: "Email outbox" }]
