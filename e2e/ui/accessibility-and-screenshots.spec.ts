@@ -21,6 +21,8 @@ const PAGES: { name: string; path: (page: Page) => Promise<string>; ready: RegEx
   { name: "import", path: async () => "/leads/import", ready: /Import/i },
   { name: "lead-fields", path: async () => "/settings/lead-fields", ready: /./ },
   { name: "scoring", path: async () => "/settings/scoring", ready: /./ },
+  { name: "email-settings", path: async () => "/settings/email", ready: /./ },
+  { name: "templates", path: async () => "/templates", ready: /templates/i },
 ];
 
 async function seriousViolations(page: Page) {

@@ -8,10 +8,19 @@ test("an owner adds a mailbox, makes it the default and sends a test to the outb
   const unique = Date.now().toString(36);
   const address = `sales-${unique}@northwind.example`;
   await signInAs(page, "owner");
+  // Another mailbox first, so the one added below isn't the default by being the only one.
+  const other = await page.request.post("/api/v1/mailboxes", {
+    data: {
+      name: `Ops ${unique}`,
+      fromName: "Northwind Ops",
+      fromAddress: `ops-${unique}@x.example`,
+    },
+  });
+  expect(other.status()).toBe(201);
   await page.goto("/settings/email", { timeout: 90_000 });
   await page.getByRole("button", { name: "Add mailbox" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a mailbox" });
-  await dialog.getByLabel("Name").fill(`Sales ${unique}`);
+  await dialog.getByLabel("Name", { exact: true }).fill(`Sales ${unique}`);
   await dialog.getByLabel("From name").fill("Northwind Sales");
   await dialog.getByLabel("From address").fill("not an address");
   await dialog.getByRole("button", { name: "Add mailbox" }).click();
