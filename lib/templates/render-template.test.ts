@@ -48,6 +48,10 @@ describe("renderTemplate", () => {
     );
     expect(out.text).toBe("Hello Ada,\nSee our site (https://x.test/a).\nBye & thanks");
     expect(htmlToText("<ul><li>One</li><li>Two</li></ul>")).toBe("- One\n- Two");
+    // Entities decode; impossible code points stay as written instead of throwing.
+    expect(htmlToText("<p>&#x41;&#66; &amp; &#99999999; &#xFFFFFFF;</p>")).toBe(
+      "AB & &#99999999; &#xFFFFFFF;",
+    );
   });
 
   it("lists the variables used, aliases resolved", () => {

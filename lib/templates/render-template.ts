@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/email/templates/layout";
 import { canonicalVariable, type VariableValues } from "./template-variables";
 
 /** `{{ name }}` or `{{ name | fallback }}`; names are letters, digits, `_`, `-` and dots. */
@@ -40,15 +41,6 @@ export function variablesUsed(parts: TemplateParts): string[] {
   return [...new Set(names)];
 }
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
 const ENTITIES: Record<string, string> = {
   amp: "&",
   lt: "<",
@@ -63,9 +55,13 @@ function decodeEntities(value: string): string {
   return value.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
     const lower = name.toLowerCase();
     if (ENTITIES[lower] !== undefined) return ENTITIES[lower]!;
-    if (lower.startsWith("#x")) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith("#")) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return whole;
+    const code = lower.startsWith("#x")
+      ? parseInt(lower.slice(2), 16)
+      : lower.startsWith("#")
+        ? parseInt(lower.slice(1), 10)
+        : NaN;
+    // An out-of-range reference (&#99999999;) stays as written rather than throwing.
+    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
 
