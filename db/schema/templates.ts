@@ -42,6 +42,7 @@ export const templateFavorites = pgTable(
   },
   (t) => [
     uniqueIndex("template_favorites_key").on(t.organizationId, t.userId, t.templateId),
-    index("template_favorites_template_idx").on(t.templateId),
+    // Serves the cascade when a template is deleted; tenant-led like every index.
+    index("template_favorites_template_idx").on(t.organizationId, t.templateId),
   ],
 );
