@@ -35,6 +35,8 @@ export const emailMessages = pgTable(
     text: text("text"),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     transport: text("transport", { enum: EMAIL_TRANSPORTS }).notNull(),
+    /** The mailbox it is sent from, whose transport settings apply. No foreign key: history outlives it. */
+    mailboxId: uuid("mailbox_id"),
     providerMessageId: text("provider_message_id"),
     status: text("status", { enum: EMAIL_STATUSES }).notNull().default("queued"),
     error: text("error"),

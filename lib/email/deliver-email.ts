@@ -22,7 +22,7 @@ export async function deliverEmail(
     .limit(1);
   if (!message) return { status: "missing" };
   if (message.status !== "queued") return { status: message.status };
-  const transport = explicit ?? transportFor(message.transport);
+  const transport = explicit ?? (await transportFor(db, message));
   try {
     const result = await transport.send({
       id: message.id,

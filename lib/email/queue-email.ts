@@ -17,6 +17,8 @@ export interface QueueEmailInput {
   headers?: Record<string, string>;
   /** A mailbox's transport; system mail uses the installation's. */
   transport?: EmailTransportName;
+  /** The mailbox sending it (its SMTP settings apply). */
+  mailboxId?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise
       text: input.text ?? null,
       headers: input.headers ?? {},
       transport: input.transport ?? systemTransport().name,
+      mailboxId: input.mailboxId ?? null,
     })
     .returning({ id: emailMessages.id });
   await enqueueEvent(

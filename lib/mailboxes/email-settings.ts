@@ -112,6 +112,7 @@ export async function sendTestEmail(ctx: Ctx, input: { mailboxId?: string; to?: 
     html: `<p>This is a test message from your Leadline mailbox “${escapeHtml(mailbox.name)}”.</p>${signature}`,
     text: `This is a test message from your Leadline mailbox "${mailbox.name}".`,
     transport: mailbox.transport,
+    mailboxId: mailbox.id,
   });
   return { emailMessageId: id, to, mailboxId: mailbox.id, transport: mailbox.transport };
 }

@@ -4,7 +4,7 @@ import { EMAIL_TRANSPORTS, MAILBOX_STATUSES } from "@/db/schema";
 const email = z.string().trim().toLowerCase().pipe(z.email("Invalid email address"));
 
 /** Transports a mailbox can send through today. */
-export const SENDING_TRANSPORTS = ["local_outbox", "resend"] as const;
+export const SENDING_TRANSPORTS = ["local_outbox", "resend", "smtp"] as const;
 
 /** The fields of a mailbox a client sets. */
 const mailboxFields = {
@@ -15,9 +15,19 @@ const mailboxFields = {
   signatureHtml: z.string().max(10_000).nullable(),
   dailyCap: z.number().int().min(1).max(100_000),
   hourlyCap: z.number().int().min(1).max(10_000),
-  // SMTP joins these when its transport lands (the columns are ready in the schema).
   transport: z.enum(SENDING_TRANSPORTS).meta({
-    description: "local_outbox (kept in the app) or resend (needs RESEND_API_KEY)",
+    description:
+      "local_outbox (kept in the app), resend (needs RESEND_API_KEY) or smtp (smtp* fields)",
+  }),
+  smtpHost: z.string().trim().min(1).max(255).nullable(),
+  smtpPort: z.number().int().min(1).max(65_535).nullable(),
+  smtpSecure: z
+    .boolean()
+    .nullable()
+    .meta({ description: "TLS from the start (465); else STARTTLS" }),
+  smtpUsername: z.string().trim().min(1).max(255).nullable(),
+  smtpPassword: z.string().min(1).max(500).nullable().meta({
+    description: "Write-only: stored encrypted, never returned (see smtpPasswordSet)",
   }),
   isDefault: z.boolean(),
   status: z.enum(MAILBOX_STATUSES),
@@ -47,6 +57,11 @@ export const mailboxSchema = z
     dailyCap: z.number().int(),
     hourlyCap: z.number().int(),
     transport: z.enum(EMAIL_TRANSPORTS),
+    smtpHost: z.string().nullable(),
+    smtpPort: z.number().int().nullable(),
+    smtpSecure: z.boolean().nullable(),
+    smtpUsername: z.string().nullable(),
+    smtpPasswordSet: z.boolean(),
     isDefault: z.boolean(),
     status: z.enum(MAILBOX_STATUSES),
     pausedReason: z.string().nullable(),

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import type { CreateMailboxInput, Mailbox, UpdateMailboxInput } from "./mailbox-schemas";
@@ -22,6 +23,11 @@ export function toMailboxDto(row: Row): Mailbox {
     dailyCap: row.dailyCap,
     hourlyCap: row.hourlyCap,
     transport: row.transport,
+    smtpHost: row.smtpHost,
+    smtpPort: row.smtpPort,
+    smtpSecure: row.smtpSecure,
+    smtpUsername: row.smtpUsername,
+    smtpPasswordSet: row.smtpPasswordEncrypted !== null,
     isDefault: row.isDefault,
     status: row.status,
     pausedReason: row.pausedReason,
@@ -32,6 +38,37 @@ export function toMailboxDto(row: Row): Mailbox {
 
 const scoped = (ctx: Ctx, id: string) =>
   and(eq(mailboxes.organizationId, ctx.orgId), eq(mailboxes.id, id));
+
+/** The columns to write: the SMTP password sealed, null clearing it, absent keeping it. */
+function toColumns(input: UpdateMailboxInput) {
+  const { smtpPassword, ...rest } = input;
+  if (smtpPassword === undefined) return rest;
+  return { ...rest, smtpPasswordEncrypted: smtpPassword ? encryptSecret(smtpPassword) : null };
+}
+
+/** An SMTP mailbox needs its server and login, whether given now or already stored. */
+function checkSmtp(merged: {
+  transport?: string;
+  smtpHost?: string | null;
+  smtpPort?: number | null;
+  smtpUsername?: string | null;
+  smtpPasswordEncrypted?: string | null;
+}) {
+  if (merged.transport !== "smtp") return;
+  const missing = (
+    [
+      ["smtpHost", merged.smtpHost],
+      ["smtpPort", merged.smtpPort],
+      ["smtpUsername", merged.smtpUsername],
+      ["smtpPassword", merged.smtpPasswordEncrypted],
+    ] as const
+  ).filter(([, v]) => !v);
+  if (missing.length) {
+    throw new AppError("validation_error", "An SMTP mailbox needs its server and login.", {
+      errors: missing.map(([path]) => ({ path, message: "Required for SMTP" })),
+    });
+  }
+}
 
 /** A transport the installation can't use is refused up front, not discovered at send time. */
 function checkSendable(input: { transport?: string; hourlyCap?: number; dailyCap?: number }) {
@@ -95,6 +132,8 @@ export async function getMailbox(ctx: Ctx, id: string) {
 export async function createMailbox(ctx: Ctx, input: CreateMailboxInput) {
   assertCan(ctx, "mailboxes:write");
   checkSendable({ dailyCap: 200, hourlyCap: 50, ...input });
+  const columns = toColumns(input) as typeof input & { smtpPasswordEncrypted?: string | null };
+  checkSmtp(columns);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [first] = await tx
@@ -107,7 +146,7 @@ export async function createMailbox(ctx: Ctx, input: CreateMailboxInput) {
       if (isDefault) await clearDefault(tx, ctx.orgId);
       const [row] = await tx
         .insert(mailboxes)
-        .values({ ...input, isDefault, organizationId: ctx.orgId })
+        .values({ ...columns, isDefault, organizationId: ctx.orgId })
         .returning();
       await recordAudit(tx, ctx, {
         action: "mailbox.created",
@@ -128,6 +167,8 @@ export async function updateMailbox(ctx: Ctx, id: string, input: UpdateMailboxIn
     return await ctx.db.transaction(async (tx) => {
       const before = await getMailboxRow(ctx, id, tx);
       checkSendable({ ...before, ...input });
+      const columns = toColumns(input);
+      checkSmtp({ ...before, ...columns });
       if (input.isDefault === false && before.isDefault) {
         throw new AppError("unprocessable", "Make another mailbox the default instead.", {
           errors: [{ path: "isDefault", message: "An organization always has a default" }],
@@ -137,7 +178,7 @@ export async function updateMailbox(ctx: Ctx, id: string, input: UpdateMailboxIn
       const [row] = await tx
         .update(mailboxes)
         .set({
-          ...input,
+          ...columns,
           // Resuming clears why it was paused.
           ...(input.status === "active" ? { pausedReason: null } : {}),
           updatedAt: new Date(),
@@ -148,7 +189,8 @@ export async function updateMailbox(ctx: Ctx, id: string, input: UpdateMailboxIn
         action: "mailbox.updated",
         resourceType: "mailbox",
         resourceId: id,
-        changes: input,
+        // Never the password itself.
+        changes: { ...input, ...(input.smtpPassword !== undefined ? { smtpPassword: "***" } : {}) },
       });
       return toMailboxDto(row!);
     });

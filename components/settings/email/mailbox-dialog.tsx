@@ -16,6 +16,7 @@ export type Mailbox = z.infer<typeof mailboxSchema>;
 const TRANSPORTS = [
   { value: "local_outbox", label: "Local outbox (kept in Leadline)" },
   { value: "resend", label: "Resend" },
+  { value: "smtp", label: "Your own SMTP server" },
 ];
 
 /** Add or edit a mailbox; the API's field messages show under their inputs. */
@@ -30,6 +31,7 @@ export function MailboxDialog({
 }) {
   const client = useQueryClient();
   const [error, setError] = useState<ApiError | Error>();
+  const [transport, setTransport] = useState(mailbox?.transport ?? "local_outbox");
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       mailbox
@@ -50,7 +52,19 @@ export function MailboxDialog({
     setError(undefined);
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
+    const smtp =
+      transport === "smtp"
+        ? {
+            smtpHost: text("smtpHost") || null,
+            smtpPort: text("smtpPort") ? Number(text("smtpPort")) : null,
+            smtpSecure: form.get("smtpSecure") === "on",
+            smtpUsername: text("smtpUsername") || null,
+            // Left blank on an edit: keep the stored password.
+            ...(text("smtpPassword") ? { smtpPassword: text("smtpPassword") } : {}),
+          }
+        : {};
     save.mutate({
+      ...smtp,
       name: text("name"),
       fromName: text("fromName"),
       fromAddress: text("fromAddress"),
@@ -124,10 +138,54 @@ export function MailboxDialog({
         <SelectField
           label="Send through"
           name="transport"
-          defaultValue={mailbox?.transport ?? "local_outbox"}
+          value={transport}
+          onChange={(e) => setTransport(e.target.value as typeof transport)}
           options={TRANSPORTS}
           error={fieldError("transport")}
         />
+        {transport === "smtp" && (
+          <fieldset className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-2 dark:border-slate-700">
+            <legend className="px-1 text-sm font-medium">SMTP server</legend>
+            <Field
+              label="Host"
+              name="smtpHost"
+              defaultValue={mailbox?.smtpHost ?? ""}
+              error={fieldError("smtpHost")}
+            />
+            <Field
+              label="Port"
+              name="smtpPort"
+              type="number"
+              defaultValue={mailbox?.smtpPort ?? 587}
+              error={fieldError("smtpPort")}
+            />
+            <Field
+              label="Username"
+              name="smtpUsername"
+              autoComplete="off"
+              defaultValue={mailbox?.smtpUsername ?? ""}
+              error={fieldError("smtpUsername")}
+            />
+            <Field
+              label="Password"
+              name="smtpPassword"
+              type="password"
+              autoComplete="new-password"
+              hint={
+                mailbox?.smtpPasswordSet ? "Stored encrypted; leave blank to keep it" : undefined
+              }
+              error={fieldError("smtpPassword")}
+            />
+            <label className="flex items-center gap-2 text-sm sm:col-span-2">
+              <input
+                type="checkbox"
+                name="smtpSecure"
+                defaultChecked={mailbox?.smtpSecure ?? false}
+              />
+              TLS from the start (port 465); otherwise STARTTLS when offered
+            </label>
+          </fieldset>
+        )}
         <Field
           label="Signature (HTML, optional)"
           name="signatureHtml"
