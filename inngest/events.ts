@@ -15,7 +15,13 @@ export const organizationCreated = eventType("organization/created", {
 });
 
 export const emailQueued = eventType("email/queued", {
-  schema: z.object({ emailMessageId: z.uuid(), organizationId: z.uuid().nullable() }),
+  schema: z.object({
+    emailMessageId: z.uuid(),
+    organizationId: z.uuid().nullable(),
+    /** Concurrency keys: a mailbox's sends and a provider's sends are limited across organizations. */
+    mailboxId: z.uuid().nullable().optional(),
+    transport: z.string().optional(),
+  }),
 });
 
 export const passwordResetRequested = eventType("auth/password-reset.requested", {
@@ -51,7 +57,48 @@ export const scoringRulesChanged = eventType("scoring/rules.changed", {
   schema: z.object({ organizationId: z.uuid() }),
 });
 
+const campaignRef = { organizationId: z.uuid(), campaignId: z.uuid() };
+
+/** A campaign went live (launch, scheduled start or resume): start its recipients' sequences. */
+export const campaignStarted = eventType("campaign/started", {
+  schema: z.object(campaignRef),
+});
+
+/** Pause and stop cancel every running sequence of the campaign. */
+export const campaignPaused = eventType("campaign/paused", { schema: z.object(campaignRef) });
+export const campaignStopped = eventType("campaign/stopped", { schema: z.object(campaignRef) });
+
+/** Start (or restart, after a resume) one recipient's sequence at its next step. */
+export const recipientSequenceStarted = eventType("campaign/recipient.started", {
+  schema: z.object({
+    ...campaignRef,
+    recipientId: z.uuid(),
+    leadId: z.uuid(),
+    generation: z.number().int(),
+  }),
+});
+
+/** One recipient's sequence must end now (removed, unsubscribed, bounced, status won/lost…). */
+export const recipientSequenceStopped = eventType("campaign/recipient.stopped", {
+  schema: z.object({ ...campaignRef, recipientId: z.uuid(), leadId: z.uuid() }),
+});
+
+/** The lead answered (issue: conversations). Running sequences waiting on it stop. */
+export const leadReplied = eventType("lead/replied", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    leadId: z.uuid(),
+    messageId: z.uuid().nullable().optional(),
+  }),
+});
+
 export const allEvents = [
+  campaignStarted,
+  campaignPaused,
+  campaignStopped,
+  recipientSequenceStarted,
+  recipientSequenceStopped,
+  leadReplied,
   scoringRulesChanged,
   organizationCreated,
   emailQueued,

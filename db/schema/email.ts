@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { idColumn, timestamps, tsz } from "./columns";
 import { organizations } from "./identity";
 
@@ -41,10 +42,31 @@ export const emailMessages = pgTable(
     status: text("status", { enum: EMAIL_STATUSES }).notNull().default("queued"),
     error: text("error"),
     sentAt: tsz("sent_at"),
+    /** The lead it was sent to, and for campaign mail where in which sequence it belongs. */
+    leadId: uuid("lead_id"),
+    campaignId: uuid("campaign_id"),
+    recipientId: uuid("recipient_id"),
+    stepId: text("step_id"),
+    stepIndex: integer("step_index"),
+    variantId: text("variant_id"),
+    /** One message per key (e.g. recipient + step): a retried send finds the first and stops. */
+    idempotencyKey: text("idempotency_key"),
+    /** First delivery / human open / click / bounce, kept on the message so stats stay cheap. */
+    deliveredAt: tsz("delivered_at"),
+    openedAt: tsz("opened_at"),
+    clickedAt: tsz("clicked_at"),
+    bouncedAt: tsz("bounced_at"),
+    repliedAt: tsz("replied_at"),
     ...timestamps(),
   },
   (t) => [
     index("email_messages_org_created_idx").on(t.organizationId, t.createdAt),
     index("email_messages_org_to_idx").on(t.organizationId, t.toAddress),
+    index("email_messages_org_campaign_idx").on(t.organizationId, t.campaignId, t.stepIndex),
+    index("email_messages_org_lead_idx").on(t.organizationId, t.leadId, t.createdAt),
+    index("email_messages_org_mailbox_idx").on(t.organizationId, t.mailboxId, t.createdAt),
+    uniqueIndex("email_messages_idempotency_key")
+      .on(t.organizationId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
   ],
 );

@@ -8,3 +8,4 @@ export * from "./imports";
 export * from "./saved-views";
 export * from "./mailboxes";
 export * from "./templates";
+export * from "./campaigns";

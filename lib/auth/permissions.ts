@@ -47,6 +47,15 @@ export const PERMISSIONS = {
   "mailboxes:write": ADMINS,
   "email_settings:read": EVERYONE,
   "email_settings:write": ADMINS,
+  /**
+   * Campaigns are shared by the organization; anyone may build and run one, but only leads they
+   * can see are ever added (lead visibility applies when adding recipients).
+   */
+  "campaigns:read": EVERYONE,
+  "campaigns:write": EVERYONE,
+  /** The do-not-email list: everyone sees why an address is excluded; admins edit it. */
+  "suppressions:read": EVERYONE,
+  "suppressions:write": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

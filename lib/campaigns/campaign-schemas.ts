@@ -1,0 +1,231 @@
+import { z } from "zod";
+import { CAMPAIGN_STATUSES, RECIPIENT_STATES } from "@/db/schema";
+import { pageQuerySchema } from "@/lib/http/pagination";
+import { leadFilterSchema } from "@/lib/leads/lead-filters";
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
+
+/** An IANA zone name the runtime knows (Europe/Berlin, America/New_York, UTC…). */
+export const timezoneName = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Unknown time zone")
+  .meta({ example: "Europe/Berlin" });
+
+export const sendWindowSchema = z
+  .strictObject({
+    days: z
+      .array(z.number().int().min(1).max(7))
+      .min(1, "Pick at least one day")
+      .max(7)
+      .transform((d) => [...new Set(d)].sort())
+      .meta({ description: "ISO weekdays: 1 = Monday … 7 = Sunday" }),
+    start: hhmm.meta({ example: "09:00" }),
+    end: hhmm.meta({ example: "17:00", description: "Exclusive; must be after start" }),
+  })
+  .refine((w) => w.start < w.end, { message: "End must be after start", path: ["end"] })
+  .meta({ id: "SendWindow" });
+
+export const stopConditionsSchema = z
+  .strictObject({
+    reply: z.boolean().default(true),
+    bounce: z.boolean().default(true),
+    statusCategories: z.array(z.enum(["won", "lost"])).max(2).default(["won", "lost"]),
+  })
+  .meta({
+    id: "StopConditions",
+    description: "When a lead's sequence ends early. An unsubscribe always ends it.",
+  });
+
+export const variantInput = z
+  .strictObject({
+    id: z.string().trim().min(1).max(40).optional().meta({ description: "Kept when editing" }),
+    label: z.string().trim().max(40).optional(),
+    weight: z.number().int().min(0).max(100).default(50),
+    templateId: z.uuid().nullable().optional(),
+    subject: z.string().max(500).default(""),
+    html: z.string().max(200_000).default(""),
+    text: z.string().max(200_000).nullable().optional(),
+  })
+  .refine((v) => v.templateId || (v.subject.trim() && v.html.trim()), {
+    message: "Give a subject and body, or pick a template",
+  })
+  .meta({ id: "CampaignVariantInput" });
+
+export const stepInput = z
+  .strictObject({
+    id: z.string().trim().min(1).max(40).optional().meta({ description: "Kept when editing" }),
+    delayDays: z.number().int().min(0).max(365).default(0),
+    delayHours: z.number().int().min(0).max(23).default(0),
+    variants: z
+      .array(variantInput)
+      .min(1, "A step needs an email")
+      .max(5)
+      .refine((v) => v.some((x) => x.weight > 0), "At least one variant needs a weight above 0"),
+  })
+  .meta({ id: "CampaignStepInput" });
+
+const name = z.string().trim().min(1, "Name the campaign").max(120);
+const description = z.string().trim().max(2000).nullable();
+
+const campaignFields = {
+  name,
+  description: description.optional(),
+  steps: z.array(stepInput).max(20).optional(),
+  mailboxIds: z.array(z.uuid()).max(20).optional(),
+  sendWindow: sendWindowSchema.optional(),
+  timezone: timezoneName.optional(),
+  useLeadTimezone: z.boolean().optional(),
+  dailyLimit: z.number().int().min(1).max(100_000).optional(),
+  stopConditions: stopConditionsSchema.optional(),
+  allowConcurrentCampaigns: z.boolean().optional(),
+  trackOpens: z.boolean().nullable().optional(),
+  trackClicks: z.boolean().nullable().optional(),
+  ownerId: z.uuid().nullable().optional(),
+};
+
+export const createCampaignInput = z.strictObject(campaignFields).meta({ id: "CreateCampaign" });
+export const updateCampaignInput = z
+  .strictObject({ ...campaignFields, name: name.optional() })
+  .meta({ id: "UpdateCampaign" });
+
+export const variantSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    weight: z.number(),
+    templateId: z.uuid().nullable(),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string().nullable(),
+  })
+  .meta({ id: "CampaignVariant" });
+
+export const stepSchema = z
+  .object({
+    id: z.string(),
+    delayDays: z.number(),
+    delayHours: z.number(),
+    variants: z.array(variantSchema),
+  })
+  .meta({ id: "CampaignStep" });
+
+export const recipientCountsSchema = z
+  .object(Object.fromEntries(RECIPIENT_STATES.map((s) => [s, z.number().int()])))
+  .extend({ total: z.number().int() })
+  .meta({ id: "RecipientCounts" });
+
+export const campaignSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    status: z.enum(CAMPAIGN_STATUSES),
+    owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    steps: z.array(stepSchema),
+    mailboxIds: z.array(z.uuid()),
+    sendWindow: z.object({ days: z.array(z.number()), start: z.string(), end: z.string() }),
+    timezone: z.string(),
+    useLeadTimezone: z.boolean(),
+    dailyLimit: z.number(),
+    stopConditions: z.object({
+      reply: z.boolean(),
+      bounce: z.boolean(),
+      statusCategories: z.array(z.enum(["won", "lost"])),
+    }),
+    allowConcurrentCampaigns: z.boolean(),
+    trackOpens: z.boolean().nullable(),
+    trackClicks: z.boolean().nullable(),
+    scheduledAt: z.iso.datetime().nullable(),
+    launchedAt: z.iso.datetime().nullable(),
+    pausedAt: z.iso.datetime().nullable(),
+    pausedReason: z.string().nullable(),
+    finishedAt: z.iso.datetime().nullable(),
+    recipients: recipientCountsSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Campaign" });
+export type CampaignDto = z.infer<typeof campaignSchema>;
+
+export const listCampaignsQuery = pageQuerySchema
+  .extend({
+    q: z.string().trim().max(200).optional(),
+    status: z.enum(CAMPAIGN_STATUSES).optional(),
+    ownerId: z.uuid().optional(),
+  })
+  .strict()
+  .meta({ id: "CampaignsQuery" });
+
+export const scheduleCampaignInput = z
+  .strictObject({ startAt: z.iso.datetime({ offset: true }) })
+  .meta({ id: "ScheduleCampaign" });
+
+/** Add leads by id, or every lead matching a filter (the leads table's filters / a saved view's). */
+export const addRecipientsInput = z
+  .strictObject({
+    leadIds: z.array(z.uuid()).min(1).max(10_000).optional(),
+    filter: leadFilterSchema.partial().optional(),
+    savedViewId: z.uuid().optional(),
+  })
+  .refine((b) => [b.leadIds, b.filter, b.savedViewId].filter(Boolean).length === 1, {
+    message: "Give exactly one of leadIds, filter or savedViewId",
+  })
+  .meta({ id: "AddRecipients" });
+
+export const EXCLUSION_REASONS = [
+  "do_not_contact",
+  "unsubscribed",
+  "suppressed",
+  "no_email",
+  "in_other_campaign",
+  "already_in_campaign",
+  "not_found",
+] as const;
+
+export const addRecipientsResultSchema = z
+  .object({
+    added: z.number().int(),
+    excluded: z.number().int(),
+    excludedByReason: z.record(z.enum(EXCLUSION_REASONS), z.number().int()),
+    /** The first excluded leads with their reason (up to 100), for the UI to explain. */
+    exclusions: z.array(z.object({ leadId: z.uuid(), reason: z.enum(EXCLUSION_REASONS) })),
+  })
+  .meta({ id: "AddRecipientsResult" });
+
+export const recipientSchema = z
+  .object({
+    id: z.uuid(),
+    leadId: z.uuid(),
+    lead: z.object({
+      displayName: z.string(),
+      email: z.string().nullable(),
+      company: z.string().nullable(),
+    }),
+    state: z.enum(RECIPIENT_STATES),
+    stateReason: z.string().nullable(),
+    nextStepIndex: z.number().int(),
+    mailboxId: z.uuid().nullable(),
+    nextSendAt: z.iso.datetime().nullable(),
+    lastSentAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "CampaignRecipient" });
+
+export const listRecipientsQuery = pageQuerySchema
+  .extend({
+    state: z.enum(RECIPIENT_STATES).optional(),
+    q: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .meta({ id: "CampaignRecipientsQuery" });
+
+export const recipientParams = z.object({ id: z.uuid(), leadId: z.uuid() });

@@ -1,0 +1,54 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { campaignRecipients, LIVE_RECIPIENT_STATES, type RecipientState } from "@/db/schema";
+import { recipientSequenceStopped } from "@/inngest/events";
+import { enqueueEvent } from "@/lib/jobs/outbox";
+
+/**
+ * End every live sequence of one lead (or only its sequence in one campaign): the recipients take
+ * the given state at once, so no later step is sent even before the running function is cancelled,
+ * and a cancel event is queued for each. Inside the caller's transaction. Returns how many stopped.
+ */
+export async function stopLeadSequences(
+  db: Queryable,
+  input: {
+    organizationId: string;
+    leadId: string;
+    state: Exclude<RecipientState, "queued" | "active">;
+    reason: string;
+    campaignId?: string;
+  },
+): Promise<number> {
+  const stopped = await db
+    .update(campaignRecipients)
+    .set({
+      state: input.state,
+      stateReason: input.reason,
+      finishedAt: new Date(),
+      nextSendAt: null,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(campaignRecipients.organizationId, input.organizationId),
+        eq(campaignRecipients.leadId, input.leadId),
+        inArray(campaignRecipients.state, [...LIVE_RECIPIENT_STATES]),
+        input.campaignId ? eq(campaignRecipients.campaignId, input.campaignId) : undefined,
+      ),
+    )
+    .returning({ id: campaignRecipients.id, campaignId: campaignRecipients.campaignId });
+  for (const r of stopped) {
+    await enqueueEvent(
+      db,
+      recipientSequenceStopped,
+      {
+        organizationId: input.organizationId,
+        campaignId: r.campaignId,
+        recipientId: r.id,
+        leadId: input.leadId,
+      },
+      { organizationId: input.organizationId },
+    );
+  }
+  return stopped.length;
+}
