@@ -59,9 +59,17 @@ export const scoringRulesChanged = eventType("scoring/rules.changed", {
 
 const campaignRef = { organizationId: z.uuid(), campaignId: z.uuid() };
 
-/** A campaign went live (launch, scheduled start or resume): start its recipients' sequences. */
+/**
+ * A campaign went live (launch, scheduled start, recipients added while active, or resume): start
+ * the sequences of its queued recipients — and with `resume`, restart its active ones too.
+ */
 export const campaignStarted = eventType("campaign/started", {
-  schema: z.object(campaignRef),
+  schema: z.object({ ...campaignRef, resume: z.boolean().optional() }),
+});
+
+/** POST /campaigns/{id}/send: send each live recipient's next step now (all, or these leads). */
+export const campaignSendNow = eventType("campaign/send-now", {
+  schema: z.object({ ...campaignRef, leadIds: z.array(z.uuid()).optional() }),
 });
 
 /** Pause and stop cancel every running sequence of the campaign. */
@@ -75,6 +83,8 @@ export const recipientSequenceStarted = eventType("campaign/recipient.started", 
     recipientId: z.uuid(),
     leadId: z.uuid(),
     generation: z.number().int(),
+    /** Skip the delay and send window for the next step only (caps and suppressions still hold). */
+    sendNow: z.boolean().optional(),
   }),
 });
 
@@ -94,6 +104,7 @@ export const leadReplied = eventType("lead/replied", {
 
 export const allEvents = [
   campaignStarted,
+  campaignSendNow,
   campaignPaused,
   campaignStopped,
   recipientSequenceStarted,
