@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, SelectField } from "@/components/ui/field";
 import { apiFetch, errorMessage } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/client/format";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -20,17 +20,46 @@ interface EmailSummary {
   transport: string;
   status: string;
   createdAt: string;
+  openedAt: string | null;
+  clickedAt: string | null;
+  bouncedAt: string | null;
 }
 interface EmailDetail extends EmailSummary {
   from: string;
   html: string | null;
   text: string | null;
+  headers: Record<string, string>;
+}
+
+const KINDS = [
+  { value: "", label: "All mail" },
+  { value: "campaign", label: "Campaigns" },
+  { value: "manual", label: "Manual" },
+  { value: "test", label: "Tests" },
+  { value: "system", label: "System" },
+];
+
+/**
+ * Links in a stored message open in a new tab, so following one from the outbox goes through click
+ * tracking and the redirect exactly as it would from a recipient's mailbox.
+ */
+const withNewTabLinks = (html: string) => `<base target="_blank">${html}`;
+
+function trackingBadges(m: EmailSummary) {
+  if (m.bouncedAt) return <Badge tone="red">bounced</Badge>;
+  return (
+    <span className="flex gap-1">
+      {m.openedAt && <Badge tone="blue">opened</Badge>}
+      {m.clickedAt && <Badge tone="green">clicked</Badge>}
+    </span>
+  );
 }
 
 export function EmailOutbox({ localMode }: { localMode: boolean }) {
   const [q, setQ] = useState("");
+  const [kind, setKind] = useState("");
   const [selected, setSelected] = useState<string>();
-  const params = { q, perPage: 50 };
+  const params = { q, perPage: 50, ...(kind ? { kind } : {}) };
   const list = useQuery({
     queryKey: queryKeys.emails.list(params),
     queryFn: ({ signal }) =>
@@ -64,6 +93,7 @@ export function EmailOutbox({ localMode }: { localMode: boolean }) {
       header: "Status",
       cell: (m) => <Badge tone={m.status === "failed" ? "red" : "green"}>{m.status}</Badge>,
     },
+    { key: "tracking", header: "Tracking", cell: trackingBadges },
   ];
   return (
     <>
@@ -75,16 +105,24 @@ export function EmailOutbox({ localMode }: { localMode: boolean }) {
             : "Mail this organization sent, as handed to the provider."
         }
       >
-        <label className="mb-3 block">
-          <span className="sr-only">Search email</span>
-          <input
-            className={inputClass}
-            type="search"
-            placeholder="Search recipient or subject"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
+        <div className="mb-3 flex flex-wrap items-end gap-3">
+          <label className="min-w-60 flex-1">
+            <span className="sr-only">Search email</span>
+            <input
+              className={inputClass}
+              type="search"
+              placeholder="Search recipient or subject"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+            />
+          </label>
+          <SelectField
+            label="Kind"
+            options={KINDS}
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
           />
-        </label>
+        </div>
         {list.error && <Alert tone="error">{errorMessage(list.error)}</Alert>}
         <DataTable
           caption="Sent email"
@@ -105,12 +143,25 @@ export function EmailOutbox({ localMode }: { localMode: boolean }) {
             </Button>
           }
         >
+          {Object.keys(detail.data.headers).length > 0 && (
+            <dl className="mb-3 grid gap-x-3 gap-y-1 text-xs sm:grid-cols-[max-content_1fr]">
+              {Object.entries(detail.data.headers).map(([name, value]) => (
+                <div key={name} className="contents">
+                  <dt className="font-medium text-slate-600 dark:text-slate-400">{name}</dt>
+                  <dd className="break-all font-mono text-slate-800 dark:text-slate-200">
+                    {value}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
           {detail.data.html ? (
-            // Sandboxed: the message's HTML can't run scripts or reach the app.
+            // Sandboxed: the message's HTML can't run scripts or reach the app; links open in a
+            // new tab (through click tracking), never inside the app.
             <iframe
               title="Email content"
-              sandbox=""
-              srcDoc={detail.data.html}
+              sandbox="allow-popups allow-popups-to-escape-sandbox"
+              srcDoc={withNewTabLinks(detail.data.html)}
               className="h-96 w-full rounded-lg border border-slate-200 bg-white dark:border-slate-800"
             />
           ) : (

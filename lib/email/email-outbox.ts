@@ -20,6 +20,13 @@ export const emailSummarySchema = z
     error: z.string().nullable(),
     createdAt: z.iso.datetime(),
     sentAt: z.iso.datetime().nullable(),
+    leadId: z.uuid().nullable(),
+    campaignId: z.uuid().nullable(),
+    stepIndex: z.number().int().nullable(),
+    deliveredAt: z.iso.datetime().nullable(),
+    openedAt: z.iso.datetime().nullable().meta({ description: "First human open" }),
+    clickedAt: z.iso.datetime().nullable().meta({ description: "First human click" }),
+    bouncedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: "EmailSummary" });
 
@@ -37,6 +44,8 @@ export const listEmailsQuery = pageQuerySchema
     q: z.string().trim().max(200).optional().meta({ description: "Matches recipient or subject" }),
     kind: z.enum(EMAIL_KINDS).optional(),
     status: z.enum(EMAIL_STATUSES).optional(),
+    campaignId: z.uuid().optional(),
+    leadId: z.uuid().optional(),
   })
   .strict();
 
@@ -54,8 +63,17 @@ function summary(r: Row): z.infer<typeof emailSummarySchema> {
     error: r.error,
     createdAt: r.createdAt.toISOString(),
     sentAt: r.sentAt?.toISOString() ?? null,
+    leadId: r.leadId,
+    campaignId: r.campaignId,
+    stepIndex: r.stepIndex,
+    deliveredAt: iso(r.deliveredAt),
+    openedAt: iso(r.openedAt),
+    clickedAt: iso(r.clickedAt),
+    bouncedAt: iso(r.bouncedAt),
   };
 }
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 const SORTABLE = { createdAt: { expr: emailMessages.createdAt, type: "date" as const } };
 
@@ -70,6 +88,8 @@ export async function listEmails(ctx: Ctx, query: z.infer<typeof listEmailsQuery
       : undefined,
     query.kind ? eq(emailMessages.kind, query.kind) : undefined,
     query.status ? eq(emailMessages.status, query.status) : undefined,
+    query.campaignId ? eq(emailMessages.campaignId, query.campaignId) : undefined,
+    query.leadId ? eq(emailMessages.leadId, query.leadId) : undefined,
   );
   const page = await listRows(ctx.db, emailMessages, {
     query,
