@@ -50,7 +50,7 @@ async function startTriggeredRuns(
       triggerKey: event.id,
       event,
       organizationId: org,
-      concurrencyKey: evaluateKey(fn.concurrency?.key, { event }),
+      concurrencyKey: evaluateKey(fn.concurrency[0]?.key, { event }),
       throttleKey: evaluateKey(fn.throttle?.key, { event }),
       wakeAt: now,
     });

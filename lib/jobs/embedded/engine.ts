@@ -8,7 +8,8 @@ import { newId } from "@/lib/crypto/ids";
 import { log } from "@/lib/log";
 import { dispatchEvents } from "./dispatch";
 import { executeRun, type RunOutcome, type RunState } from "./execute-run";
-import { registerFunctions, type RegisteredFunction } from "./registry";
+import { evaluateKey } from "./expressions";
+import { eventKeyPath, registerFunctions, type RegisteredFunction } from "./registry";
 
 const LEASE_MS = 5 * 60_000;
 
@@ -93,10 +94,10 @@ export class EmbeddedJobEngine {
     const candidates = await queryRows<{
       id: string;
       function_id: string;
-      concurrency_key: string | null;
+      event: StoredEvent;
     }>(
       this.db,
-      sql`select id, function_id, concurrency_key from job_runs
+      sql`select id, function_id, event from job_runs
            where wake_at <= ${this.now().toISOString()}::timestamptz
              and (status in ('queued', 'sleeping', 'waiting')
                   or (status = 'running' and lease_until < ${this.now().toISOString()}::timestamptz))
@@ -107,8 +108,7 @@ export class EmbeddedJobEngine {
     for (const candidate of candidates) {
       if (executed >= limit) break;
       const fn = this.registry.get(candidate.function_id);
-      if (fn?.concurrency && !(await this.hasConcurrencySlot(fn, candidate.concurrency_key)))
-        continue;
+      if (fn && !(await this.hasConcurrencySlot(fn, candidate.event))) continue;
       const claimed = await this.claim(candidate.id);
       if (!claimed) continue;
       if (fn && !(await this.passesThrottle(fn, claimed))) continue;
@@ -125,15 +125,26 @@ export class EmbeddedJobEngine {
     }
   }
 
-  private async hasConcurrencySlot(fn: RegisteredFunction, key: string | null): Promise<boolean> {
-    const [row] = await queryRows<{ n: number }>(
-      this.db,
-      sql`select count(*)::int as n from job_runs
-           where function_id = ${fn.id} and status = 'running'
-             and lease_until > ${this.now().toISOString()}::timestamptz
-             and concurrency_key is not distinct from ${key}`,
-    );
-    return (row?.n ?? 0) < fn.concurrency!.limit;
+  /**
+   * Whether every concurrency limit of the function has a free slot for this event: for each,
+   * the runs executing right now whose event has the same key value (read from the stored event,
+   * so a function may limit by several keys at once, e.g. per mailbox and per organization).
+   */
+  private async hasConcurrencySlot(fn: RegisteredFunction, event: StoredEvent): Promise<boolean> {
+    for (const limit of fn.concurrency) {
+      const keyed = limit.key
+        ? sql`and (event #>> ${`{${eventKeyPath(limit.key).join(",")}}`}::text[]) is not distinct from ${evaluateKey(limit.key, { event })}`
+        : sql``;
+      const [row] = await queryRows<{ n: number }>(
+        this.db,
+        sql`select count(*)::int as n from job_runs
+             where function_id = ${fn.id} and status = 'running'
+               and lease_until > ${this.now().toISOString()}::timestamptz
+               ${keyed}`,
+      );
+      if ((row?.n ?? 0) >= limit.limit) return false;
+    }
+    return true;
   }
 
   private async claim(id: string): Promise<ClaimedRow | undefined> {

@@ -1,6 +1,12 @@
 import type { InngestFunction } from "inngest";
 import { compileExpression } from "./expressions";
 
+export interface ConcurrencyLimit {
+  limit: number;
+  /** A dotted path into the event (`event.data.mailboxId`); none: one limit for the function. */
+  key?: string;
+}
+
 /** What the embedded engine needs to know about one Inngest function, read from its options. */
 export interface RegisteredFunction {
   id: string;
@@ -8,7 +14,8 @@ export interface RegisteredFunction {
   events: { event: string; if?: string }[];
   crons: string[];
   cancelOn: { event: string; if?: string; timeout?: string }[];
-  concurrency?: { limit: number; key?: string };
+  /** Every limit must have a free slot for a run to start (Inngest allows up to two). */
+  concurrency: ConcurrencyLimit[];
   throttle?: { limit: number; periodMs: number; key?: string };
   maxAttempts: number;
 }
@@ -62,13 +69,16 @@ export function registerFunctions(
         timeout: c.timeout,
       };
     });
-    const concurrencyOpt = Array.isArray(opts.concurrency) ? opts.concurrency[0] : opts.concurrency;
-    const concurrency =
-      typeof concurrencyOpt === "number"
-        ? { limit: concurrencyOpt }
-        : concurrencyOpt
-          ? { limit: concurrencyOpt.limit, key: stripKey(concurrencyOpt.key) }
-          : undefined;
+    const concurrencyOpts =
+      opts.concurrency === undefined
+        ? []
+        : Array.isArray(opts.concurrency)
+          ? opts.concurrency
+          : [opts.concurrency];
+    const concurrency = concurrencyOpts.map((c) =>
+      typeof c === "number" ? { limit: c } : { limit: c.limit, key: stripKey(c.key) },
+    );
+    for (const c of concurrency) if (c.key) eventKeyPath(c.key);
     const throttle = opts.throttle
       ? {
           limit: opts.throttle.limit,
@@ -88,6 +98,19 @@ export function registerFunctions(
     });
   }
   return out;
+}
+
+/**
+ * The JSON path a key expression reads from the stored event (`event.data.mailboxId` →
+ * `{data,mailboxId}`), so the engine can compare keys of other runs in SQL. Only plain paths into
+ * the event are supported; anything else is refused when the function is registered.
+ */
+export function eventKeyPath(key: string): string[] {
+  const parts = key.trim().split(".");
+  if (parts[0] !== "event" || parts.length < 2 || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) {
+    throw new Error(`Unsupported concurrency key "${key}": use a path such as event.data.id`);
+  }
+  return parts.slice(1);
 }
 
 /** Inngest trigger names may end in a wildcard (`lead/*`). */
