@@ -23,6 +23,7 @@ const NAV = [
   { href: "/", label: "My day" },
   { href: "/leads", label: "Leads" },
   { href: "/templates", label: "Templates" },
+  { href: "/campaigns", label: "Campaigns" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -56,5 +56,14 @@ export const queryKeys = {
     render: (params: Record<string, unknown>) => ["templates", "render", params] as const,
   },
   mailboxes: ["mailboxes"] as const,
+  campaigns: {
+    all: ["campaigns"] as const,
+    list: (params: Record<string, unknown>) => ["campaigns", "list", params] as const,
+    detail: (id: string) => ["campaigns", "detail", id] as const,
+    stats: (id: string) => ["campaigns", "detail", id, "stats"] as const,
+    recipients: (id: string, params: Record<string, unknown>) =>
+      ["campaigns", "detail", id, "recipients", params] as const,
+    forLead: (leadId: string) => ["campaigns", "lead", leadId] as const,
+  },
   emailSettings: ["email-settings"] as const,
 };
