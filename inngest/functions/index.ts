@@ -2,13 +2,14 @@ import { notifyDueReminderFn } from "./notify-due-reminder";
 import { processImportFn } from "./process-import";
 import { purgeExpiredRecordsFn } from "./purge-expired-records";
 import { decayScoresFn, rescoreOrganizationFn } from "./rescore-leads";
-import { sendEmailFn } from "./send-email";
+import { sendEmailFn, sendEmailViaResendFn } from "./send-email";
 import { sendPasswordResetFn } from "./send-password-reset";
 
 /** Every Inngest function, served at /api/inngest and run by the embedded engine alike. */
 export const functions = [
   purgeExpiredRecordsFn,
   sendEmailFn,
+  sendEmailViaResendFn,
   sendPasswordResetFn,
   notifyDueReminderFn,
   rescoreOrganizationFn,

@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { emailMessages, type EMAIL_KINDS, type EmailTransportName } from "@/db/schema";
 import { emailQueued } from "@/inngest/events";
@@ -19,6 +20,21 @@ export interface QueueEmailInput {
   transport?: EmailTransportName;
   /** The mailbox sending it (its SMTP settings apply). */
   mailboxId?: string;
+  /** The id to store it under, when the caller needs it first (tracking links carry it). */
+  id?: string;
+  /**
+   * One message per key in the organization: queueing again with a key already used stores and
+   * enqueues nothing and returns the first message's id (e.g. `campaign:{recipientId}:{step}`).
+   */
+  idempotencyKey?: string;
+  /** When it was queued; defaults to now. Caps count messages by this time. */
+  createdAt?: Date;
+  leadId?: string;
+  campaignId?: string;
+  recipientId?: string;
+  stepId?: string;
+  stepIndex?: number;
+  variantId?: string;
 }
 
 /**
@@ -27,9 +43,11 @@ export interface QueueEmailInput {
  * with retries. Nothing is ever dropped.
  */
 export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise<string> {
+  const transport = input.transport ?? systemTransport().name;
   const [row] = await db
     .insert(emailMessages)
     .values({
+      ...(input.id ? { id: input.id } : {}),
       organizationId: input.organizationId,
       kind: input.kind,
       fromAddress: input.from ?? env.EMAIL_FROM,
@@ -39,15 +57,52 @@ export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise
       html: input.html ?? null,
       text: input.text ?? null,
       headers: input.headers ?? {},
-      transport: input.transport ?? systemTransport().name,
+      transport,
       mailboxId: input.mailboxId ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      leadId: input.leadId ?? null,
+      campaignId: input.campaignId ?? null,
+      recipientId: input.recipientId ?? null,
+      stepId: input.stepId ?? null,
+      stepIndex: input.stepIndex ?? null,
+      variantId: input.variantId ?? null,
+      ...(input.createdAt ? { createdAt: input.createdAt, updatedAt: input.createdAt } : {}),
     })
+    .onConflictDoNothing()
     .returning({ id: emailMessages.id });
+  if (!row) return existingMessageId(db, input);
   await enqueueEvent(
     db,
     emailQueued,
-    { emailMessageId: row!.id, organizationId: input.organizationId },
+    {
+      emailMessageId: row.id,
+      organizationId: input.organizationId,
+      mailboxId: input.mailboxId ?? null,
+      transport,
+    },
     { organizationId: input.organizationId },
   );
-  return row!.id;
+  return row.id;
+}
+
+/** The message a conflicting insert collided with: the same idempotency key (or the same id). */
+async function existingMessageId(db: Queryable, input: QueueEmailInput): Promise<string> {
+  const [existing] = input.idempotencyKey
+    ? await db
+        .select({ id: emailMessages.id })
+        .from(emailMessages)
+        .where(
+          and(
+            input.organizationId === null
+              ? undefined
+              : eq(emailMessages.organizationId, input.organizationId),
+            eq(emailMessages.idempotencyKey, input.idempotencyKey),
+          ),
+        )
+        .limit(1)
+    : [];
+  if (existing) return existing.id;
+  // Only an id clash is left; the caller chose that id, so it names the stored message.
+  if (input.id) return input.id;
+  throw new Error("queueEmail: the message conflicted with no known key");
 }
