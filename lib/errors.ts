@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   unprocessable: { status: 422, title: "Unprocessable request" },
+  /** A campaign can't go live: neither its own mailboxes nor the organization default can send. */
+  no_mailbox: { status: 422, title: "No mailbox to send from" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Internal server error" },
   service_unavailable: { status: 503, title: "Service unavailable" },

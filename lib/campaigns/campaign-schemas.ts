@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CAMPAIGN_STATUSES, RECIPIENT_STATES } from "@/db/schema";
 import { pageQuerySchema } from "@/lib/http/pagination";
-import { leadFilterSchema } from "@/lib/leads/lead-filters";
+import { leadFilterShape } from "@/lib/leads/lead-filters";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
 
@@ -38,7 +38,10 @@ export const stopConditionsSchema = z
   .strictObject({
     reply: z.boolean().default(true),
     bounce: z.boolean().default(true),
-    statusCategories: z.array(z.enum(["won", "lost"])).max(2).default(["won", "lost"]),
+    statusCategories: z
+      .array(z.enum(["won", "lost"]))
+      .max(2)
+      .default(["won", "lost"]),
   })
   .meta({
     id: "StopConditions",
@@ -169,11 +172,17 @@ export const scheduleCampaignInput = z
   .strictObject({ startAt: z.iso.datetime({ offset: true }) })
   .meta({ id: "ScheduleCampaign" });
 
+/** The leads table's filters as a body object (`cf.<key>` custom field filters included). */
+export const recipientFilterSchema = z
+  .object(leadFilterShape)
+  .catchall(z.string().max(200))
+  .meta({ description: "The same filters as GET /leads (incl. `cf.<key>`); {} = every lead" });
+
 /** Add leads by id, or every lead matching a filter (the leads table's filters / a saved view's). */
 export const addRecipientsInput = z
   .strictObject({
     leadIds: z.array(z.uuid()).min(1).max(10_000).optional(),
-    filter: leadFilterSchema.partial().optional(),
+    filter: recipientFilterSchema.optional(),
     savedViewId: z.uuid().optional(),
   })
   .refine((b) => [b.leadIds, b.filter, b.savedViewId].filter(Boolean).length === 1, {
@@ -229,3 +238,24 @@ export const listRecipientsQuery = pageQuerySchema
   .meta({ id: "CampaignRecipientsQuery" });
 
 export const recipientParams = z.object({ id: z.uuid(), leadId: z.uuid() });
+
+/** PUT replaces every setting: fields left out take their defaults (the owner is kept). */
+export const replaceCampaignInput = createCampaignInput;
+
+export const sendNowInput = z
+  .strictObject({
+    leadIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(10_000)
+      .optional()
+      .meta({ description: "Only these leads' sequences; all live recipients when left out" }),
+  })
+  .meta({ id: "SendCampaignNow" });
+
+export const sendNowResultSchema = z
+  .object({
+    /** Live recipients whose next step was queued to go out now. */
+    recipients: z.number().int(),
+  })
+  .meta({ id: "SendCampaignNowResult" });

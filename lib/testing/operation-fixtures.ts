@@ -32,6 +32,7 @@ import type { Ctx } from "@/lib/context";
 import { startImport } from "@/lib/leads/import/start-import";
 import { createSavedView } from "@/lib/saved-views/saved-views";
 import { EMAIL_FIXTURES } from "./email-fixtures";
+import { CAMPAIGN_FIXTURES } from "./campaign-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -481,3 +482,4 @@ Object.assign(OPERATION_FIXTURES, {
 } satisfies Record<string, OperationFixture>);
 
 Object.assign(OPERATION_FIXTURES, EMAIL_FIXTURES);
+Object.assign(OPERATION_FIXTURES, CAMPAIGN_FIXTURES);
