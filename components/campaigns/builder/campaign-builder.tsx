@@ -82,9 +82,13 @@ function BuilderForm({ campaign }: { campaign?: Campaign }) {
       if (!campaign) router.replace(`/campaigns/${saved.id}/edit`);
     },
   });
-  const fieldError = fieldErrorsOf(save.error);
+  // A refused launch names the step or setting at fault: show it there as well as in the dialog.
+  const [launchError, setLaunchError] = useState<unknown>();
+  const fieldError = (path: string) =>
+    fieldErrorsOf(save.error)(path) ?? fieldErrorsOf(launchError)(path);
   const saveDraft = () => {
     setNotice(undefined);
+    setLaunchError(undefined);
     save.mutate(undefined, { onSuccess: () => setNotice("Saved.") });
   };
 

@@ -30,10 +30,12 @@ export function LaunchPanel({
   campaign,
   selected,
   save,
+  onStartError,
 }: {
   campaign: Campaign;
   selected: Selection;
   save: () => Promise<Campaign>;
+  onStartError: (error: unknown) => void;
 }) {
   const router = useRouter();
   const client = useQueryClient();
@@ -72,6 +74,7 @@ export function LaunchPanel({
       await client.invalidateQueries({ queryKey: queryKeys.campaigns.all });
       router.push(`/campaigns/${updated.id}`);
     },
+    onError: onStartError,
   });
   const isDraft = campaign.status === "draft" || campaign.status === "scheduled";
   const recipients = campaign.recipients.total ?? 0;
