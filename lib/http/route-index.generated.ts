@@ -78,21 +78,23 @@ import * as r74 from "@/app/api/v1/scoring-rules/preview/route";
 import * as r75 from "@/app/api/v1/scoring-rules/route";
 import * as r76 from "@/app/api/v1/settings/email/route";
 import * as r77 from "@/app/api/v1/settings/email/test/route";
-import * as r78 from "@/app/api/v1/templates/[id]/category/route";
-import * as r79 from "@/app/api/v1/templates/[id]/duplicate/route";
-import * as r80 from "@/app/api/v1/templates/[id]/favorite/route";
-import * as r81 from "@/app/api/v1/templates/[id]/preview/route";
-import * as r82 from "@/app/api/v1/templates/[id]/route";
-import * as r83 from "@/app/api/v1/templates/[id]/test/route";
-import * as r84 from "@/app/api/v1/templates/[id]/validate/route";
-import * as r85 from "@/app/api/v1/templates/batch-delete/route";
-import * as r86 from "@/app/api/v1/templates/batch-duplicate/route";
-import * as r87 from "@/app/api/v1/templates/categories/route";
-import * as r88 from "@/app/api/v1/templates/render/route";
-import * as r89 from "@/app/api/v1/templates/route";
-import * as r90 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r91 from "@/app/api/v1/users/[id]/route";
-import * as r92 from "@/app/api/v1/users/route";
+import * as r78 from "@/app/api/v1/suppressions/[id]/route";
+import * as r79 from "@/app/api/v1/suppressions/route";
+import * as r80 from "@/app/api/v1/templates/[id]/category/route";
+import * as r81 from "@/app/api/v1/templates/[id]/duplicate/route";
+import * as r82 from "@/app/api/v1/templates/[id]/favorite/route";
+import * as r83 from "@/app/api/v1/templates/[id]/preview/route";
+import * as r84 from "@/app/api/v1/templates/[id]/route";
+import * as r85 from "@/app/api/v1/templates/[id]/test/route";
+import * as r86 from "@/app/api/v1/templates/[id]/validate/route";
+import * as r87 from "@/app/api/v1/templates/batch-delete/route";
+import * as r88 from "@/app/api/v1/templates/batch-duplicate/route";
+import * as r89 from "@/app/api/v1/templates/categories/route";
+import * as r90 from "@/app/api/v1/templates/render/route";
+import * as r91 from "@/app/api/v1/templates/route";
+import * as r92 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r93 from "@/app/api/v1/users/[id]/route";
+import * as r94 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
@@ -173,19 +175,21 @@ export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/scoring-rules", module: r75 },
   { path: "/api/v1/settings/email", module: r76 },
   { path: "/api/v1/settings/email/test", module: r77 },
-  { path: "/api/v1/templates/{id}/category", module: r78 },
-  { path: "/api/v1/templates/{id}/duplicate", module: r79 },
-  { path: "/api/v1/templates/{id}/favorite", module: r80 },
-  { path: "/api/v1/templates/{id}/preview", module: r81 },
-  { path: "/api/v1/templates/{id}", module: r82 },
-  { path: "/api/v1/templates/{id}/test", module: r83 },
-  { path: "/api/v1/templates/{id}/validate", module: r84 },
-  { path: "/api/v1/templates/batch-delete", module: r85 },
-  { path: "/api/v1/templates/batch-duplicate", module: r86 },
-  { path: "/api/v1/templates/categories", module: r87 },
-  { path: "/api/v1/templates/render", module: r88 },
-  { path: "/api/v1/templates", module: r89 },
-  { path: "/api/v1/users/{id}/invitation", module: r90 },
-  { path: "/api/v1/users/{id}", module: r91 },
-  { path: "/api/v1/users", module: r92 },
+  { path: "/api/v1/suppressions/{id}", module: r78 },
+  { path: "/api/v1/suppressions", module: r79 },
+  { path: "/api/v1/templates/{id}/category", module: r80 },
+  { path: "/api/v1/templates/{id}/duplicate", module: r81 },
+  { path: "/api/v1/templates/{id}/favorite", module: r82 },
+  { path: "/api/v1/templates/{id}/preview", module: r83 },
+  { path: "/api/v1/templates/{id}", module: r84 },
+  { path: "/api/v1/templates/{id}/test", module: r85 },
+  { path: "/api/v1/templates/{id}/validate", module: r86 },
+  { path: "/api/v1/templates/batch-delete", module: r87 },
+  { path: "/api/v1/templates/batch-duplicate", module: r88 },
+  { path: "/api/v1/templates/categories", module: r89 },
+  { path: "/api/v1/templates/render", module: r90 },
+  { path: "/api/v1/templates", module: r91 },
+  { path: "/api/v1/users/{id}/invitation", module: r92 },
+  { path: "/api/v1/users/{id}", module: r93 },
+  { path: "/api/v1/users", module: r94 },
 ];
