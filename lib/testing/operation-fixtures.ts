@@ -34,6 +34,7 @@ import { createSavedView } from "@/lib/saved-views/saved-views";
 import { EMAIL_FIXTURES } from "./email-fixtures";
 import { TRACKING_FIXTURES } from "./tracking-fixtures";
 import { CAMPAIGN_FIXTURES } from "./campaign-fixtures";
+import { CAMPAIGN_ANALYTICS_FIXTURES } from "./campaign-analytics-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -483,5 +484,6 @@ Object.assign(OPERATION_FIXTURES, {
 } satisfies Record<string, OperationFixture>);
 
 Object.assign(OPERATION_FIXTURES, EMAIL_FIXTURES);
+Object.assign(OPERATION_FIXTURES, CAMPAIGN_ANALYTICS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CAMPAIGN_FIXTURES);
 Object.assign(OPERATION_FIXTURES, TRACKING_FIXTURES);
