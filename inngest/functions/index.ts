@@ -1,3 +1,6 @@
+import { campaignFanOutFn } from "./campaign-fan-out";
+import { campaignSequenceFn } from "./campaign-sequence";
+import { campaignStopOnStatusFn } from "./campaign-stop-on-status";
 import { notifyDueReminderFn } from "./notify-due-reminder";
 import { processImportFn } from "./process-import";
 import { purgeExpiredRecordsFn } from "./purge-expired-records";
@@ -15,4 +18,7 @@ export const functions = [
   rescoreOrganizationFn,
   decayScoresFn,
   processImportFn,
+  campaignFanOutFn,
+  campaignSequenceFn,
+  campaignStopOnStatusFn,
 ];

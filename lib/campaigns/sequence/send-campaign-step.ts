@@ -1,0 +1,198 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database, Queryable } from "@/db/client";
+import { emailMessages, emailSettings } from "@/db/schema";
+import { newId } from "@/lib/crypto/ids";
+import { queueEmail } from "@/lib/email/queue-email";
+import { decorateCampaignEmail } from "@/lib/tracking/decorate-email";
+import { checkSendCaps } from "./check-send-caps";
+import { composeCampaignEmail } from "./compose-campaign-email";
+import { stopRecipient } from "./finish-recipient";
+import { leadStopReason } from "./lead-stop-reason";
+import { loadSequence, runEndReason, type RunnableSequence } from "./load-sequence";
+import { pauseCampaignForProblem } from "./pause-campaign";
+import { pickMailbox } from "./pick-mailbox";
+import { pickVariant } from "./pick-variant";
+import { nextSendTime } from "./plan-next-send";
+import { recordStepSent } from "./record-step-sent";
+import type { SequenceRef } from "./sequence-types";
+import { variantParts } from "./step-content";
+
+/** What a send attempt did; JSON-safe, since Inngest memoizes it as a step result. */
+export type StepSendResult =
+  | {
+      outcome: "sent";
+      messageId: string;
+      stepIndex: number;
+      /** True when this step had already been sent (a retry): nothing new went out. */
+      duplicate: boolean;
+      /** When the following step is due as things stand, or null after the last step. */
+      nextStepAt: string | null;
+      /** The campaign stops a lead's sequence on a reply. */
+      stopOnReply: boolean;
+    }
+  | { outcome: "deferred"; until: string; reason: string }
+  | { outcome: "stopped"; reason: string };
+
+/** One message per recipient and step, whatever retries or restarts happen. */
+export const stepIdempotencyKey = (recipientId: string, stepIndex: number) =>
+  `campaign:${recipientId}:${stepIndex}`;
+
+async function trackingSettings(db: Queryable, orgId: string) {
+  const [row] = await db
+    .select()
+    .from(emailSettings)
+    .where(eq(emailSettings.organizationId, orgId))
+    .limit(1);
+  return {
+    trackOpens: row?.trackOpens ?? true,
+    trackClicks: row?.trackClicks ?? true,
+    postalAddress: row?.postalAddress ?? null,
+    unsubscribeText: row?.unsubscribeText ?? null,
+  };
+}
+
+function nextStepAt(loaded: RunnableSequence, stepIndex: number, now: Date) {
+  if (stepIndex + 1 >= loaded.campaign.steps.length) return null;
+  const after = {
+    ...loaded,
+    recipient: { ...loaded.recipient, nextStepIndex: stepIndex + 1, lastSentAt: now },
+  };
+  return nextSendTime(after, now).toISOString();
+}
+
+/**
+ * Send step `stepIndex` to the recipient — once. In one transaction, holding the recipient's row
+ * and its mailbox's advisory lock (so caps count concurrent sends): re-check the run and the lead,
+ * pick and keep the mailbox and variant, respect caps (else say until when to wait), render,
+ * decorate with tracking and the unsubscribe link, store the message under the step's
+ * idempotency key, and move the recipient on. Re-running it after a success finds the step sent
+ * and reports the same message without sending again.
+ */
+export async function sendCampaignStep(
+  db: Database,
+  ref: SequenceRef,
+  input: { stepIndex: number; now?: Date },
+): Promise<StepSendResult> {
+  const now = input.now ?? new Date();
+  const { stepIndex } = input;
+  return db.transaction(async (tx): Promise<StepSendResult> => {
+    const loaded = await loadSequence(tx, ref, { lock: true });
+    const ended = runEndReason(loaded, ref);
+    if (ended) return { outcome: "stopped", reason: ended };
+    const full = loaded as RunnableSequence;
+    const { campaign, recipient, lead } = full;
+    const stopOnReply = campaign.stopConditions?.reply ?? true;
+    if (recipient.nextStepIndex > stepIndex) {
+      const [sent] = await tx
+        .select({ id: emailMessages.id })
+        .from(emailMessages)
+        .where(
+          and(
+            eq(emailMessages.organizationId, ref.organizationId),
+            eq(emailMessages.idempotencyKey, stepIdempotencyKey(recipient.id, stepIndex)),
+          ),
+        )
+        .limit(1);
+      const messageId = sent?.id ?? recipient.lastMessageId ?? "";
+      const next = nextStepAt(full, stepIndex, recipient.lastSentAt ?? now);
+      return {
+        outcome: "sent",
+        messageId,
+        stepIndex,
+        duplicate: true,
+        nextStepAt: next,
+        stopOnReply,
+      };
+    }
+    if (recipient.nextStepIndex < stepIndex) return { outcome: "stopped", reason: "out of step" };
+    const stop = await leadStopReason(tx, campaign, lead);
+    if (stop) {
+      await stopRecipient(tx, ref, stop, now);
+      return { outcome: "stopped", reason: stop.reason };
+    }
+    const step = campaign.steps[stepIndex];
+    if (!step) return { outcome: "stopped", reason: "step removed" };
+
+    const mailbox = await pickMailbox(tx, campaign, recipient);
+    if (!mailbox) {
+      const reason = "No mailbox to send from: add one in Settings → Email, then resume.";
+      await pauseCampaignForProblem(tx, campaign, reason, now);
+      return { outcome: "stopped", reason };
+    }
+    // Serialises sends from one mailbox across runs and processes, so the caps below hold.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${mailbox.id}))`);
+    const deferral = await checkSendCaps(tx, mailbox, campaign, now);
+    if (deferral) {
+      return { outcome: "deferred", until: deferral.until.toISOString(), reason: deferral.reason };
+    }
+
+    const variant = pickVariant(step, recipient.id, recipient.variants[step.id]);
+    const parts = variant ? await variantParts(tx, ref.organizationId, variant) : null;
+    if (!variant || !parts) {
+      const reason = `Step ${stepIndex + 1} has nothing to send (was its template deleted?). Fix the step, then resume.`;
+      await pauseCampaignForProblem(tx, campaign, reason, now);
+      return { outcome: "stopped", reason };
+    }
+    const settings = await trackingSettings(tx, ref.organizationId);
+    const composed = composeCampaignEmail({
+      parts,
+      lead: lead!,
+      sender: mailbox,
+      footer: settings,
+    });
+    const messageId = newId();
+    const decorated = decorateCampaignEmail({
+      organizationId: ref.organizationId,
+      leadId: recipient.leadId,
+      messageId,
+      html: composed.html,
+      text: composed.text,
+      trackOpens: campaign.trackOpens ?? settings.trackOpens,
+      trackClicks: campaign.trackClicks ?? settings.trackClicks,
+    });
+    const storedId = await queueEmail(tx, {
+      id: messageId,
+      idempotencyKey: stepIdempotencyKey(recipient.id, stepIndex),
+      organizationId: ref.organizationId,
+      kind: "campaign",
+      to: lead!.email!.trim(),
+      from: composed.from,
+      replyTo: composed.replyTo,
+      subject: composed.subject,
+      html: decorated.html,
+      text: decorated.text ?? undefined,
+      headers: decorated.headers,
+      transport: mailbox.transport,
+      mailboxId: mailbox.id,
+      leadId: recipient.leadId,
+      campaignId: campaign.id,
+      recipientId: recipient.id,
+      stepId: step.id,
+      stepIndex,
+      variantId: variant.id,
+      createdAt: now,
+    });
+    // A different id back means this step's message already existed: nothing new was queued.
+    const duplicate = storedId !== messageId;
+    await recordStepSent(tx, {
+      campaign,
+      recipient,
+      stepIndex,
+      stepId: step.id,
+      variantId: variant.id,
+      mailboxId: mailbox.id,
+      messageId: storedId,
+      subject: composed.subject,
+      now,
+      firstTime: !duplicate,
+    });
+    return {
+      outcome: "sent",
+      messageId: storedId,
+      stepIndex,
+      duplicate,
+      nextStepAt: nextStepAt(full, stepIndex, now),
+      stopOnReply,
+    };
+  });
+}
