@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import {
   campaignRecipients,
+  campaigns,
   emailEvents,
   emailMessages,
   emailSuppressions,
@@ -222,6 +223,31 @@ describe("POST /api/webhooks/resend — effects", () => {
     expect(s.events.map((e) => [e.type, e.providerEventId])).toEqual([
       ["complained", "msg_complaint"],
     ]);
+  });
+
+  it("a hard bounce that tips the campaign over 5% pauses it (deliverability guard)", async () => {
+    const sent = await sentCampaignMessage(org);
+    const db = await getDb();
+    // 55 more sends of the same campaign, 3 of them already bounced: the 4th bounce makes 4/56.
+    await db.insert(emailMessages).values(
+      Array.from({ length: 55 }, (_, i) => ({
+        organizationId: org.id,
+        kind: "campaign" as const,
+        fromAddress: "sales@example.test",
+        toAddress: `bulk${i}@example.test`,
+        subject: "Hi",
+        transport: "resend" as const,
+        campaignId: sent.campaignId,
+        mailboxId: sent.mailboxId,
+        status: "sent" as const,
+        sentAt: new Date(Date.now() - 86_400_000),
+        bouncedAt: i < 3 ? new Date() : null,
+      })),
+    );
+    await deliver(event("email.bounced", sent, { bounce: { type: "Permanent" } }));
+    const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, sent.campaignId));
+    expect(campaign!.status).toBe("paused");
+    expect(campaign!.pausedReason).toMatch(/^Bounce rate 7\.1% over 5%/);
   });
 
   it("finds the message by our tag when the sender set one", async () => {
