@@ -1,5 +1,6 @@
 import { Resend } from "resend";
 import { z } from "zod";
+import { RESEND_MESSAGE_TAG } from "@/lib/email/transports/resend-transport";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -11,8 +12,7 @@ import { log } from "@/lib/log";
  * than five minutes off, so a captured delivery can't be replayed later.
  */
 
-/** The tag the sender may put on a Resend message so a webhook finds it by primary key. */
-export const RESEND_MESSAGE_TAG = "leadline_message_id";
+export { RESEND_MESSAGE_TAG };
 
 const bounceSchema = z
   .object({

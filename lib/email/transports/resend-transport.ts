@@ -1,6 +1,9 @@
 import { Resend } from "resend";
 import { PermanentSendError, type EmailTransport } from "./types";
 
+/** Tag on every message Resend carries, so its webhooks name our message by primary key. */
+export const RESEND_MESSAGE_TAG = "leadline_message_id";
+
 /**
  * Resend. The SDK reports failures as `{ error }` rather than throwing, so each answer is checked;
  * validation errors are permanent, anything else (network, rate limit, 5xx) is retried.
@@ -19,6 +22,7 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
           text: message.text ?? message.subject,
           replyTo: message.replyTo ?? undefined,
           headers: message.headers,
+          tags: [{ name: RESEND_MESSAGE_TAG, value: message.id }],
         },
         { idempotencyKey: message.id },
       );
