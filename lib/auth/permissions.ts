@@ -53,6 +53,8 @@ export const PERMISSIONS = {
    */
   "campaigns:read": EVERYONE,
   "campaigns:write": EVERYONE,
+  /** A campaign test send goes to the caller's own address: people only (like template tests). */
+  "campaigns:test_send": HUMANS,
   /** The do-not-email list: everyone sees why an address is excluded; admins edit it. */
   "suppressions:read": EVERYONE,
   "suppressions:write": ADMINS,

@@ -32,6 +32,7 @@ import type { Ctx } from "@/lib/context";
 import { startImport } from "@/lib/leads/import/start-import";
 import { createSavedView } from "@/lib/saved-views/saved-views";
 import { EMAIL_FIXTURES } from "./email-fixtures";
+import { ENGINE_FIXTURES } from "./engine-fixtures";
 import { TRACKING_FIXTURES } from "./tracking-fixtures";
 import { CAMPAIGN_FIXTURES } from "./campaign-fixtures";
 import { CAMPAIGN_ANALYTICS_FIXTURES } from "./campaign-analytics-fixtures";
@@ -486,4 +487,5 @@ Object.assign(OPERATION_FIXTURES, {
 Object.assign(OPERATION_FIXTURES, EMAIL_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CAMPAIGN_ANALYTICS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CAMPAIGN_FIXTURES);
+Object.assign(OPERATION_FIXTURES, ENGINE_FIXTURES);
 Object.assign(OPERATION_FIXTURES, TRACKING_FIXTURES);
