@@ -11,7 +11,8 @@ export const localOutboxTransport: EmailTransport = {
   name: "local_outbox",
   async send(message) {
     if (!env.isProduction) {
-      const links = (message.text ?? "").match(/https?:\/\/\S+/g) ?? [];
+      // A link in the plain-text part may be wrapped in parentheses or end a sentence.
+      const links = (message.text ?? "").match(/https?:\/\/[^\s()<>]+[^\s()<>.,;:!?]/g) ?? [];
       log.info(
         `email kept in the local outbox: "${message.subject}" to ${message.to}`,
         links.length ? { links } : {},
