@@ -20,6 +20,11 @@ export interface SendResult {
 export interface EmailTransport {
   name: EmailTransportName;
   send(message: OutgoingEmail): Promise<SendResult>;
+  /**
+   * Several messages in one provider request, results in the same order; all or nothing. Only
+   * providers with a batch API have it (Resend); the key makes a retried batch a no-op.
+   */
+  sendBatch?(messages: OutgoingEmail[], idempotencyKey: string): Promise<SendResult[]>;
 }
 
 /** A failure the provider says won't succeed on retry (bad address, rejected content). */
