@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { leadNotes, leads, memberships, reminders, users } from "@/db/schema";
+import {
+  campaignRecipients,
+  campaigns,
+  leadNotes,
+  leads,
+  mailboxes,
+  memberships,
+  reminders,
+  users,
+} from "@/db/schema";
 import { DEMO_LEAD_COUNT } from "./seed-demo-leads";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD, DEMO_USERS, formatDemoLogins } from "./demo-users";
@@ -63,6 +72,21 @@ describe("demo seed", () => {
     expect(new Set(due.map((r) => r.assigneeId)).size).toBe(3);
     expect(due.some((r) => r.dueAt.getTime() < Date.now())).toBe(true);
     expect(due.some((r) => r.dueAt.getTime() > Date.now())).toBe(true);
+
+    // Outreach to try: a default mailbox and a three-step draft campaign with recipients.
+    const orgId = result!.organizationId;
+    const [mailbox] = await db.select().from(mailboxes).where(eq(mailboxes.organizationId, orgId));
+    expect(mailbox).toMatchObject({ isDefault: true, transport: "local_outbox" });
+    const [campaign] = await db.select().from(campaigns).where(eq(campaigns.organizationId, orgId));
+    expect(campaign).toMatchObject({ status: "draft", mailboxIds: [mailbox!.id] });
+    expect(campaign!.steps).toHaveLength(3);
+    expect(campaign!.steps[1]!.variants).toHaveLength(2);
+    const recipients = await db
+      .select({ state: campaignRecipients.state })
+      .from(campaignRecipients)
+      .where(eq(campaignRecipients.campaignId, campaign!.id));
+    expect(recipients.length).toBeGreaterThan(10);
+    expect(recipients.every((r) => r.state === "queued")).toBe(true);
   }, 120_000);
 
   it("is idempotent, and never reseeds a database in use", async () => {

@@ -4,6 +4,7 @@ import { memberships, organizations } from "@/db/schema";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { createUser, findUserByEmail } from "@/lib/users/create-user";
 import { seedDemoLeads } from "./seed-demo-leads";
+import { seedDemoOutreach } from "./seed-demo-outreach";
 import { DEMO_ORGANIZATION_NAME, DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 export interface SeedResult {
@@ -52,6 +53,7 @@ export async function seedDemoData(db: Database): Promise<SeedResult> {
       });
     }
     await seedDemoLeads(tx, org.id, [userIds.rep!, userIds.rep2!, userIds.manager!]);
+    await seedDemoOutreach(tx, org.id, userIds.rep!);
     return { created: true, organizationId: org.id, userIds };
   });
 }
