@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
+import { leads } from "@/db/schema";
 import { createCampaign } from "@/lib/campaigns/campaigns";
 import { addRecipients } from "@/lib/campaigns/recipients";
 import type { Ctx } from "@/lib/context";
@@ -87,6 +89,10 @@ export async function seedDemoOutreach(tx: Transaction, orgId: string, repId: st
       },
     ],
   });
-  await addRecipients(rep, campaign.id, { filter: { ownerId: [repId] } });
+  const repLeads = await tx
+    .select({ id: leads.id })
+    .from(leads)
+    .where(and(eq(leads.organizationId, orgId), eq(leads.ownerId, repId)));
+  await addRecipients(rep, campaign.id, { leadIds: repLeads.map((l) => l.id) });
   return { mailboxId: mailbox.id, campaignId: campaign.id };
 }
