@@ -13,6 +13,18 @@ async function firstLeadId(page: Page): Promise<string> {
   return data[0]!.id;
 }
 
+/** A campaign to show (the demo data has none until someone makes one). */
+async function someCampaignId(page: Page): Promise<string> {
+  const res = await page.request.get("/api/v1/campaigns?perPage=1");
+  const { data } = (await res.json()) as { data: { id: string }[] };
+  if (data[0]) return data[0].id;
+  const created = await page.request.post("/api/v1/campaigns", {
+    data: { name: "Accessibility check" },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 const PAGES: { name: string; path: (page: Page) => Promise<string>; ready: RegExp }[] = [
   { name: "my-day", path: async () => "/", ready: /Welcome/ },
   { name: "leads", path: async () => "/leads", ready: /^Leads$/ },
@@ -23,6 +35,8 @@ const PAGES: { name: string; path: (page: Page) => Promise<string>; ready: RegEx
   { name: "scoring", path: async () => "/settings/scoring", ready: /./ },
   { name: "email-settings", path: async () => "/settings/email", ready: /./ },
   { name: "templates", path: async () => "/templates", ready: /templates/i },
+  { name: "campaigns", path: async () => "/campaigns", ready: /^Campaigns$/ },
+  { name: "campaign", path: async (p) => `/campaigns/${await someCampaignId(p)}`, ready: /./ },
 ];
 
 async function seriousViolations(page: Page) {

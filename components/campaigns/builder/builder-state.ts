@@ -52,7 +52,9 @@ const newKey = () => `k${++counter}`;
 
 const LETTERS = "ABCDE";
 
-export const INLINE_BODY = "<p>Hi {{firstName|there}},</p>\n<p></p>\n";
+/** A starting body that already lets people opt out, as campaign emails must. */
+export const INLINE_BODY =
+  '<p>Hi {{firstName|there}},</p>\n<p></p>\n<p><a href="{{unsubscribeUrl}}">Unsubscribe</a></p>\n';
 
 export function newVariant(index: number): VariantForm {
   return {

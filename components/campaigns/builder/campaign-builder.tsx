@@ -187,7 +187,12 @@ function BuilderForm({ campaign }: { campaign?: Campaign }) {
 
       {campaign && (
         <Card title={["draft", "scheduled"].includes(campaign.status) ? "Test and launch" : "Test"}>
-          <LaunchPanel campaign={campaign} selected={selected} save={() => save.mutateAsync()} />
+          <LaunchPanel
+            campaign={campaign}
+            selected={selected}
+            save={() => save.mutateAsync()}
+            onStartError={setLaunchError}
+          />
         </Card>
       )}
     </div>

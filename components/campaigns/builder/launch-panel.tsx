@@ -126,7 +126,7 @@ export function LaunchPanel({
             if (confirm) start.mutate(confirm);
           }}
         >
-          {start.error && <Alert tone="error">{errorMessage(start.error)}</Alert>}
+          {start.error ? <Alert tone="error">{errorMessage(start.error)}</Alert> : null}
           <p className="text-sm text-slate-700 dark:text-slate-300">
             “{campaign.name}” will start sending to its {recipients}{" "}
             {recipients === 1 ? "recipient" : "recipients"} inside the sending hours

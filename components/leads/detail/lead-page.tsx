@@ -9,6 +9,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { ConfirmDialog } from "./confirm-dialog";
 import { EventsPanel } from "./events-panel";
 import { InquiriesPanel } from "./inquiries-panel";
+import { LeadCampaigns } from "./lead-campaigns";
 import { LeadFieldsForm } from "./lead-fields-form";
 import { LeadHeader } from "./lead-header";
 import { LeadNotFound } from "./lead-not-found";
@@ -32,6 +33,7 @@ function leadTabs(lead: LeadDetail, perms: LeadPermissions): LeadTab[] {
     },
     { id: "inquiries", label: "Inquiries", render: () => <InquiriesPanel leadId={lead.id} /> },
     { id: "events", label: "Tracked events", render: () => <EventsPanel leadId={lead.id} /> },
+    { id: "campaigns", label: "Campaigns", render: () => <LeadCampaigns leadId={lead.id} /> },
   ];
 }
 
