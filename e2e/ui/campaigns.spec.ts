@@ -84,7 +84,12 @@ test("a rep builds a two-step A/B campaign, previews it, adds a saved view, laun
   await expect(page.getByRole("heading", { name: "New campaign" })).toBeVisible({
     timeout: 60_000,
   });
-  await page.getByLabel("Name", { exact: true }).fill(campaignName);
+  // The API's validation lands under the field it names.
+  await page.getByRole("button", { name: "Create draft" }).click();
+  const nameField = page.getByLabel("Name", { exact: true });
+  await expect(nameField).toHaveAttribute("aria-invalid", "true", { timeout: 30_000 });
+  await expect(nameField).toHaveAccessibleDescription(/.+/);
+  await nameField.fill(campaignName);
 
   // Step 1 from the template library.
   const step1 = page.getByRole("group", { name: "Step 1" });

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -27,6 +27,8 @@ import { ScheduleSettings } from "./schedule-settings";
 import { StepsEditor, type Selection } from "./steps-editor";
 import { VariantPreview } from "./variant-preview";
 
+const noSubscription = () => () => {};
+
 /** Loads the campaign (when editing) and hands it to the form once, keyed so a new id resets it. */
 export function CampaignBuilder({ id }: { id?: string }) {
   const campaign = useQuery({
@@ -34,6 +36,13 @@ export function CampaignBuilder({ id }: { id?: string }) {
     queryFn: ({ signal }) => apiFetch<Campaign>(`/campaigns/${id}`, { signal }),
     enabled: Boolean(id),
   });
+  // The new form starts in the browser's time zone and lists the browser's zones, which the
+  // server can't know: render it in the browser only, so hydration never disagrees.
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   if (id && campaign.error) {
     return (
       <div className="space-y-3">
@@ -44,7 +53,7 @@ export function CampaignBuilder({ id }: { id?: string }) {
       </div>
     );
   }
-  if (id && !campaign.data) {
+  if ((id && !campaign.data) || !inBrowser) {
     return (
       <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
         Loading campaign…
