@@ -32,8 +32,8 @@ function leadTabs(lead: LeadDetail, perms: LeadPermissions): LeadTab[] {
       render: () => <RemindersPanel leadId={lead.id} perms={perms} />,
     },
     { id: "inquiries", label: "Inquiries", render: () => <InquiriesPanel leadId={lead.id} /> },
-    { id: "events", label: "Tracked events", render: () => <EventsPanel leadId={lead.id} /> },
     { id: "campaigns", label: "Campaigns", render: () => <LeadCampaigns leadId={lead.id} /> },
+    { id: "events", label: "Tracked events", render: () => <EventsPanel leadId={lead.id} /> },
   ];
 }
 
