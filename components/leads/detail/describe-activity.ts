@@ -64,6 +64,15 @@ function picklist(ctx: DescribeContext, field: string, v: unknown) {
   return kind && typeof v === "string" ? optionLabel(ctx.options?.[kind], v) : show(v);
 }
 
+function unsubscribeSource(source: unknown): string {
+  const labels: Record<string, string> = {
+    one_click: "the one-click link in their mail app",
+    link: "the unsubscribe page",
+    complaint: "a spam complaint",
+  };
+  return labels[str(source)] ?? (str(source) || "an unsubscribe link");
+}
+
 /** A timeline entry as a headline and optional detail lines, in plain words. */
 export function describeActivity(
   item: TimelineItem,
@@ -150,6 +159,24 @@ export function describeActivity(
       return { title: `Merged with ${show(d.mergedNames)}`, details: [] };
     case "merged_from":
       return { title: `History merged in from ${show(d.displayName)}`, details: [] };
+    case "campaign_email_sent":
+      return {
+        title: `Campaign email sent: ${show(d.campaignName)}, step ${show(d.stepNumber)}`,
+        details: d.subject ? [`Subject: ${show(d.subject)}`] : [],
+      };
+    case "email_bounced":
+      return {
+        title: `Email to ${show(d.email)} bounced`,
+        details: d.detail ? [show(d.detail)] : [],
+      };
+    case "unsubscribed":
+      return { title: "Unsubscribed from email", details: [`Via ${unsubscribeSource(d.source)}`] };
+    case "spam_complaint":
+      return { title: "Marked an email as spam — now unsubscribed", details: [] };
+    case "resubscribed":
+      return { title: "Subscribed to email again", details: [] };
+    case "email_suppressed":
+      return { title: `Email address suppressed (${show(d.reason)})`, details: [] };
     default: {
       const words = item.type.replace(/[_.-]+/g, " ");
       return { title: words.charAt(0).toUpperCase() + words.slice(1), details: [] };
