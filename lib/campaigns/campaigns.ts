@@ -113,6 +113,7 @@ export async function createCampaign(ctx: Ctx, input: CreateInput, audit = "camp
   const steps = buildSteps(input.steps ?? [], [], 0);
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
   const mailboxIds = input.mailboxIds ? [...new Set(input.mailboxIds)] : undefined;
+  const now = new Date();
   return ctx.db.transaction(async (tx) => {
     await checkReferences(tx, ctx.orgId, { mailboxIds, steps, ownerId });
     const [row] = await tx
@@ -134,6 +135,9 @@ export async function createCampaign(ctx: Ctx, input: CreateInput, audit = "camp
         trackOpens: input.trackOpens,
         trackClicks: input.trackClicks,
         createdBy: ctx.actor.userId,
+        // From JS (milliseconds), not the column default (microseconds): list cursors carry ms.
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     await recordAudit(tx, ctx, {

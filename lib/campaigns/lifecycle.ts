@@ -238,7 +238,10 @@ export async function activateScheduledCampaign(
 ): Promise<boolean> {
   await db
     .update(campaigns)
-    .set({ status: "active", launchedAt: sql`coalesce(${campaigns.launchedAt}, now())` })
+    .set({
+      status: "active",
+      launchedAt: sql`coalesce(${campaigns.launchedAt}, date_trunc('milliseconds', now()))`,
+    })
     .where(
       and(
         eq(campaigns.organizationId, organizationId),

@@ -160,6 +160,16 @@ describe("campaign CRUD", () => {
     });
     expect(next.json.data[0].id).toBe(a.id);
 
+    // The default order (newest first) pages by cursor too.
+    const newest = await api("GET", `/api/v1/campaigns?q=${word}&perPage=1&sort=-createdAt`, {
+      token,
+    });
+    const older = await api("GET", `/api/v1/campaigns?q=${word}&perPage=1&sort=-createdAt`, {
+      token,
+      query: { cursor: newest.json.pagination.nextCursor },
+    });
+    expect([newest.json.data[0].id, older.json.data[0]?.id]).toEqual([b.id, a.id]);
+
     const mine = await api(
       "GET",
       `/api/v1/campaigns?q=${word}&ownerId=${org.members.admin.id}&status=draft`,
