@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import type { Database, Queryable, Transaction } from "@/db/client";
+import type { Queryable, Transaction } from "@/db/client";
 import {
   campaignRecipients,
   campaigns,
@@ -64,7 +64,7 @@ const ref = (row: CampaignRow) => ({ organizationId: row.organizationId, campaig
 /**
  * Withdraw a scheduled start that hasn't fired yet (reschedule, launch now, pause, stop), so a
  * superseded schedule can never start the campaign. Events already being relayed are left alone:
- * the fan-out only starts campaigns that are still due (activateScheduledCampaign).
+ * the fan-out only starts campaigns that are still due (activateCampaign in sequence/).
  */
 async function cancelScheduledStart(db: Queryable, row: CampaignRow) {
   await db.execute(sql`
@@ -224,35 +224,4 @@ export async function sendCampaignNow(ctx: Ctx, id: string, input: { leadIds?: s
     });
     return { recipients };
   });
-}
-
-/**
- * For the fan-out when a `campaign/started` event arrives: a scheduled campaign whose start has
- * come becomes active (launchedAt set). Returns whether the campaign may now send — false for a
- * campaign that is paused, stopped, or was rescheduled to a later start.
- */
-export async function activateScheduledCampaign(
-  db: Database | Transaction,
-  organizationId: string,
-  campaignId: string,
-): Promise<boolean> {
-  await db
-    .update(campaigns)
-    .set({
-      status: "active",
-      launchedAt: sql`coalesce(${campaigns.launchedAt}, date_trunc('milliseconds', now()))`,
-    })
-    .where(
-      and(
-        eq(campaigns.organizationId, organizationId),
-        eq(campaigns.id, campaignId),
-        eq(campaigns.status, "scheduled"),
-        sql`${campaigns.scheduledAt} <= now()`,
-      ),
-    );
-  const [row] = await db
-    .select({ status: campaigns.status })
-    .from(campaigns)
-    .where(and(eq(campaigns.organizationId, organizationId), eq(campaigns.id, campaignId)));
-  return row?.status === "active";
 }

@@ -9,7 +9,6 @@ import {
   outboxEvents,
   type CampaignStatus,
 } from "@/db/schema";
-import { activateScheduledCampaign } from "@/lib/campaigns/lifecycle";
 import { createLead } from "@/lib/leads/create-lead";
 import { createMailbox } from "@/lib/mailboxes/mailboxes";
 import { createTemplate, deleteTemplate } from "@/lib/templates/templates";
@@ -234,27 +233,6 @@ describe("schedule", () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.availableAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await post(c.id, "schedule", { startAt: later.toISOString() })).status).toBe(409);
-  });
-
-  it("the fan-out activates a scheduled campaign only once its start has come", async () => {
-    const c = await ready();
-    await post(c.id, "schedule", { startAt: new Date(Date.now() + 60_000).toISOString() });
-    const db = await getDb();
-    expect(await activateScheduledCampaign(db, org.id, c.id)).toBe(false);
-    expect((await api("GET", `/api/v1/campaigns/${c.id}`, { token })).json.status).toBe(
-      "scheduled",
-    );
-    await db
-      .update(campaigns)
-      .set({ scheduledAt: new Date(Date.now() - 1000) })
-      .where(eq(campaigns.id, c.id));
-    expect(await activateScheduledCampaign(db, org.id, c.id)).toBe(true);
-    const got = (await api("GET", `/api/v1/campaigns/${c.id}`, { token })).json;
-    expect(got.status).toBe("active");
-    expect(got.launchedAt).not.toBeNull();
-    // Another organization's id never activates anything.
-    const other = await createTestOrg("Lifecycle other");
-    expect(await activateScheduledCampaign(db, other.id, c.id)).toBe(false);
   });
 });
 
