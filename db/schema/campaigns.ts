@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { idColumn, timestamps, tsz } from "./columns";
+import { idColumn, timestamps, tsz, tszNow } from "./columns";
 import { organizationIdColumn, users } from "./identity";
 import { leads } from "./leads";
 
@@ -183,8 +183,8 @@ export const emailEvents = pgTable(
     userAgent: text("user_agent"),
     /** The provider's event id (svix-id), so a webhook delivered twice is recorded once. */
     providerEventId: text("provider_event_id"),
-    occurredAt: tsz("occurred_at").notNull().defaultNow(),
-    createdAt: tsz("created_at").notNull().defaultNow(),
+    occurredAt: tszNow("occurred_at"),
+    createdAt: tszNow("created_at"),
   },
   (t) => [
     index("email_events_org_message_idx").on(t.organizationId, t.messageId, t.type),
@@ -210,7 +210,7 @@ export const emailSuppressions = pgTable(
     detail: text("detail"),
     campaignId: uuid("campaign_id"),
     messageId: uuid("message_id"),
-    createdAt: tsz("created_at").notNull().defaultNow(),
+    createdAt: tszNow("created_at"),
   },
   (t) => [uniqueIndex("email_suppressions_key").on(t.organizationId, t.email)],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { timestamp, uuid } from "drizzle-orm/pg-core";
 import { newId } from "../../lib/crypto/ids";
 
@@ -7,12 +8,19 @@ export const idColumn = () =>
     .primaryKey()
     .$defaultFn(() => newId());
 
-export const timestamps = () => ({
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })
-    .notNull()
-    .defaultNow()
-    .$onUpdateFn(() => new Date()),
-});
-
 export const tsz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/**
+ * The current time to the millisecond, as a column default. PostgreSQL's now() has microseconds,
+ * JavaScript dates only milliseconds: a list cursor made from a row's timestamp would fall between
+ * microsecond values and skip or repeat rows. Stored timestamps are therefore milliseconds only.
+ */
+export const nowMs = sql`date_trunc('milliseconds', now())`;
+
+/** A timestamp column defaulting to the current time (to the millisecond, see nowMs). */
+export const tszNow = (name: string) => tsz(name).notNull().default(nowMs);
+
+export const timestamps = () => ({
+  createdAt: tszNow("created_at"),
+  updatedAt: tszNow("updated_at").$onUpdateFn(() => new Date()),
+});

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { idColumn, timestamps, tsz } from "./columns";
+import { idColumn, timestamps, tsz, tszNow } from "./columns";
 import { organizations } from "./identity";
 
 export const JOB_RUN_STATUSES = [
@@ -60,7 +60,7 @@ export const jobRuns = pgTable(
     waitingEvent: text("waiting_event"),
     concurrencyKey: text("concurrency_key"),
     throttleKey: text("throttle_key"),
-    wakeAt: tsz("wake_at").notNull().defaultNow(),
+    wakeAt: tszNow("wake_at"),
     leaseUntil: tsz("lease_until"),
     startedAt: tsz("started_at"),
     finishedAt: tsz("finished_at"),

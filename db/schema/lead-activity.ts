@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ACTOR_TYPES } from "./platform";
-import { idColumn, timestamps, tsz } from "./columns";
+import { idColumn, timestamps, tsz, tszNow } from "./columns";
 import { organizationIdColumn, users } from "./identity";
 import { leads } from "./leads";
 
@@ -24,7 +24,7 @@ export const leadActivities = pgTable(
     actorType: text("actor_type", { enum: ACTOR_TYPES }).notNull(),
     actorId: uuid("actor_id"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
-    occurredAt: tsz("occurred_at").notNull().defaultNow(),
+    occurredAt: tszNow("occurred_at"),
     ...timestamps(),
   },
   (t) => [
@@ -90,7 +90,7 @@ export const leadStatusChanges = pgTable(
     leadId: leadIdColumn(),
     fromStatus: text("from_status"),
     toStatus: text("to_status").notNull(),
-    changedAt: tsz("changed_at").notNull().defaultNow(),
+    changedAt: tszNow("changed_at"),
     ...timestamps(),
   },
   (t) => [

@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { idColumn, timestamps, tsz } from "./columns";
+import { idColumn, timestamps, tsz, tszNow } from "./columns";
 import { organizationIdColumn, organizations } from "./identity";
 
 export const ACTOR_TYPES = ["user", "api_key", "system"] as const;
@@ -54,7 +54,7 @@ export const outboxEvents = pgTable(
     }),
     name: text("name").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
-    availableAt: tsz("available_at").notNull().defaultNow(),
+    availableAt: tszNow("available_at"),
     leaseUntil: tsz("lease_until"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { idColumn, timestamps, tsz } from "./columns";
+import { idColumn, timestamps, tszNow } from "./columns";
 import { organizationIdColumn, users } from "./identity";
 
 /** A reusable email (subject, HTML and plain-text parts with `{{variables}}`), shared org-wide. */
@@ -38,7 +38,7 @@ export const templateFavorites = pgTable(
     templateId: uuid("template_id")
       .notNull()
       .references(() => emailTemplates.id, { onDelete: "cascade" }),
-    createdAt: tsz("created_at").notNull().defaultNow(),
+    createdAt: tszNow("created_at"),
   },
   (t) => [
     uniqueIndex("template_favorites_key").on(t.organizationId, t.userId, t.templateId),
