@@ -85,6 +85,14 @@ async function buildDataset() {
       company: i === 1 ? '=HYPERLINK("http://evil.test")' : `Company ${i}`,
       // L10 belongs to the second rep: the first rep must not see it anywhere.
       ownerId: i === 10 ? org.members.rep2.id : null,
+      // Qualified or beyond: L2 (a later open stage) and L3 (won); L4 lost doesn't count.
+      ...(i === 2
+        ? { status: "demo" }
+        : i === 3
+          ? { status: "won" }
+          : i === 4
+            ? { status: "lost", lostReason: undefined }
+            : {}),
     });
     leadIds[i] = lead.id;
     emails[i] = lead.email!;
@@ -272,6 +280,16 @@ beforeAll(async () => {
 });
 
 describe("GET /campaigns/{id}/stats", () => {
+  it("answers the same at seed 001's /analytics", async () => {
+    const [stats, analytics] = await Promise.all(
+      ["stats", "analytics"].map((p) =>
+        api("GET", `/api/v1/campaigns/${campaignId}/${p}`, { token: org.members.rep.token }),
+      ),
+    );
+    expect(analytics!.status).toBe(200);
+    expect(analytics!.json).toEqual(stats!.json);
+  });
+
   it("counts every step and variant exactly, bot opens and noise left out", async () => {
     const res = await api("GET", `/api/v1/campaigns/${campaignId}/stats`, {
       token: org.members.rep.token,
@@ -289,6 +307,7 @@ describe("GET /campaigns/{id}/stats", () => {
       openRate: 0.4444, // L1, L2, L6, L7 of 9 contacted
       clickRate: 0.2222,
       replyRate: 0.2222,
+      qualifiedCount: 2,
       recipientsByState: {
         queued: 0,
         active: 1,

@@ -95,7 +95,67 @@ const campaignFields = {
   ownerId: z.uuid().nullable().optional(),
 };
 
-export const createCampaignInput = z.strictObject(campaignFields).meta({ id: "CreateCampaign" });
+/**
+ * Seed 001's short form: one email as `subjectLine` + `template` (text or HTML), the wait before
+ * each later step as `followUpIntervalDays`, and the leads to add as `leadIds`.
+ */
+const shorthandFields = {
+  subjectLine: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .meta({ description: "Short form: the first email's subject" }),
+  template: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200_000)
+    .optional()
+    .meta({ description: "Short form: the first email's body (text or HTML)" }),
+  followUpIntervalDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .optional()
+    .meta({ description: "Days to wait before each later step that gives no delay of its own" }),
+  leadIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(10_000)
+    .optional()
+    .meta({ description: "Leads to add as recipients right away" }),
+};
+
+export const createCampaignInput = z
+  .strictObject({ ...campaignFields, ...shorthandFields })
+  .superRefine((c, ctx) => {
+    if (Boolean(c.subjectLine) !== Boolean(c.template)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [c.subjectLine ? "template" : "subjectLine"],
+        message: "subjectLine and template go together",
+      });
+    }
+    if (c.subjectLine && c.steps?.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["subjectLine"],
+        message: "Give steps or subjectLine/template, not both",
+      });
+    }
+    const laterSteps = (c.steps?.length ?? 0) - 1;
+    if (c.followUpIntervalDays && laterSteps < 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["followUpIntervalDays"],
+        message: "There are no follow-up steps to space out",
+      });
+    }
+  })
+  .meta({ id: "CreateCampaign" });
 export const updateCampaignInput = z
   .strictObject({ ...campaignFields, name: name.optional() })
   .meta({ id: "UpdateCampaign" });
@@ -209,6 +269,14 @@ export const addRecipientsResultSchema = z
     exclusions: z.array(z.object({ leadId: z.uuid(), reason: z.enum(EXCLUSION_REASONS) })),
   })
   .meta({ id: "AddRecipientsResult" });
+
+export const createdCampaignSchema = campaignSchema
+  .extend({
+    recipientsAdded: addRecipientsResultSchema
+      .optional()
+      .meta({ description: "When leadIds were given" }),
+  })
+  .meta({ id: "CreatedCampaign" });
 
 export const recipientSchema = z
   .object({

@@ -26,12 +26,10 @@ const metricsShape = {
   unsubscribeRate: share("unsubscribed / (sent − bounced)"),
 };
 
-export const campaignMetricsSchema = z
-  .object(metricsShape)
-  .meta({
-    id: "CampaignMetrics",
-    description: "Rates are 0–1, rounded to 4 places; 0 when nothing was sent",
-  });
+export const campaignMetricsSchema = z.object(metricsShape).meta({
+  id: "CampaignMetrics",
+  description: "Rates are 0–1, rounded to 4 places; 0 when nothing was sent",
+});
 
 export const campaignVariantStatsSchema = z
   .object({ id: z.string(), label: z.string(), ...metricsShape })
@@ -58,6 +56,9 @@ export const campaignStatsSchema = z
     openRate: share("Leads with a human open / contacted leads"),
     clickRate: share("Leads with a click / contacted leads"),
     replyRate: share("Leads who replied / contacted leads"),
+    qualifiedCount: count(
+      "Recipients whose lead has reached Qualified or a later open stage, or won (seed 001)",
+    ),
     recipientsByState: recipientCountsSchema,
     totals: campaignMetricsSchema.meta({
       description:
@@ -124,7 +125,7 @@ function metrics(row: GroupRow | undefined): Metrics {
 export async function getCampaignStats(ctx: Ctx, id: string): Promise<CampaignStats> {
   const campaign = await campaignForReport(ctx, id);
   const facts = campaignMessageFacts(ctx.orgId, campaign.id);
-  const [groups, states] = await Promise.all([
+  const [groups, states, qualified] = await Promise.all([
     queryRows<GroupRow>(
       ctx.db,
       sql`select grouping(f.step_index, f.step_id, f.variant_id)::int as level,
@@ -155,6 +156,22 @@ export async function getCampaignStats(ctx: Ctx, id: string): Promise<CampaignSt
         ),
       )
       .groupBy(campaignRecipients.state),
+    queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n
+            from campaign_recipients r
+            join leads l on l.organization_id = r.organization_id and l.id = r.lead_id
+           where r.organization_id = ${ctx.orgId} and r.campaign_id = ${campaign.id}
+             and l.deleted_at is null
+             and l.reached_statuses && coalesce((
+                   select array_agg(o.value) from lead_options o
+                    where o.organization_id = ${ctx.orgId} and o.kind = 'status'
+                      and o.category is distinct from 'lost'
+                      and (o.category = 'won' or o.position >= (
+                            select q.position from lead_options q
+                             where q.organization_id = ${ctx.orgId} and q.kind = 'status'
+                               and q.value = 'qualified'))), '{}')`,
+    ),
   ]);
 
   const recipientsByState = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<
@@ -215,6 +232,7 @@ export async function getCampaignStats(ctx: Ctx, id: string): Promise<CampaignSt
     openRate: rate(Number(total?.leads_opened ?? 0), Number(total?.leads_contacted ?? 0)),
     clickRate: rate(Number(total?.leads_clicked ?? 0), Number(total?.leads_contacted ?? 0)),
     replyRate: rate(Number(total?.leads_replied ?? 0), Number(total?.leads_contacted ?? 0)),
+    qualifiedCount: Number(qualified[0]?.n ?? 0),
     recipientsByState: { ...recipientsByState, total: totalLeads },
     totals: { ...metrics(total), recipients: totalLeads },
     steps,

@@ -1,6 +1,6 @@
 import { and, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Queryable } from "@/db/client";
+import type { Database, Queryable } from "@/db/client";
 import { campaigns, type CampaignStatus, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
@@ -9,15 +9,20 @@ import { AppError, notFound } from "@/lib/errors";
 import { paginate } from "@/lib/http/pagination";
 import { containsPattern } from "@/lib/http/query";
 import { parseSort } from "@/lib/http/sort";
+import { addRecipients } from "./add-recipients";
 import { recipientCountsFor, toCampaignDto, type CampaignRow } from "./campaign-dto";
 import type {
+  addRecipientsResultSchema,
   CampaignDto,
   createCampaignInput,
   listCampaignsQuery,
   updateCampaignInput,
 } from "./campaign-schemas";
 import { buildSteps, checkReferences, sentStepCount, withFreshIds } from "./campaign-steps";
+import { expandShorthand } from "./campaign-shorthand";
 import { reassignUnsentMailboxes } from "./recipient-mailboxes";
+
+type AddResult = z.infer<typeof addRecipientsResultSchema>;
 
 const inOrg = (ctx: Ctx) => eq(campaigns.organizationId, ctx.orgId);
 
@@ -108,8 +113,13 @@ export async function listCampaigns(ctx: Ctx, query: z.infer<typeof listCampaign
 type CreateInput = z.infer<typeof createCampaignInput>;
 type UpdateInput = z.infer<typeof updateCampaignInput>;
 
-export async function createCampaign(ctx: Ctx, input: CreateInput, audit = "campaign.created") {
+export async function createCampaign(
+  ctx: Ctx,
+  fullInput: CreateInput,
+  audit = "campaign.created",
+): Promise<CampaignDto & { recipientsAdded?: AddResult }> {
   assertCan(ctx, "campaigns:write");
+  const { campaign: input, leadIds } = expandShorthand(fullInput);
   const steps = buildSteps(input.steps ?? [], [], 0);
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
   const mailboxIds = input.mailboxIds ? [...new Set(input.mailboxIds)] : undefined;
@@ -146,7 +156,16 @@ export async function createCampaign(ctx: Ctx, input: CreateInput, audit = "camp
       resourceId: row!.id,
       changes: { name: row!.name },
     });
-    return getCampaign(ctx, row!.id, tx);
+    if (!leadIds) return getCampaign(ctx, row!.id, tx);
+    // In the same transaction: the campaign and its first recipients exist together or not at all.
+    const recipientsAdded = await addRecipients(
+      { ...ctx, db: tx as unknown as Database },
+      row!.id,
+      {
+        leadIds,
+      },
+    );
+    return { ...(await getCampaign(ctx, row!.id, tx)), recipientsAdded };
   });
 }
 

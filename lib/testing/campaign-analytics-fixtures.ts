@@ -83,6 +83,7 @@ const onCampaign: OperationFixture = { prepare: campaignOf, snapshot: campaignSt
 
 export const CAMPAIGN_ANALYTICS_FIXTURES: Record<string, OperationFixture> = {
   "GET /api/v1/campaigns/{id}/stats": onCampaign,
+  "GET /api/v1/campaigns/{id}/analytics": onCampaign,
   "GET /api/v1/campaigns/{id}/timeline": onCampaign,
   "GET /api/v1/campaigns/{id}/export": onCampaign,
   "GET /api/v1/templates/{id}/usage": { prepare: templateOf, snapshot: templateState },

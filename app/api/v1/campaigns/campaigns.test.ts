@@ -243,6 +243,63 @@ describe("campaign CRUD", () => {
   });
 });
 
+describe("seed 001's short form", () => {
+  it("makes the first step from subjectLine and template and adds the leads, excluding with reasons", async () => {
+    const ctx = org.ctx("rep");
+    const lead = await createLead(ctx, { firstName: "Ada", email: `ada-${tag()}@example.test` });
+    const dnc = await createLead(ctx, {
+      firstName: "Bo",
+      email: `bo-${tag()}@example.test`,
+      doNotContact: true,
+    });
+    const made = await create(org.members.rep.token, {
+      name: `Short form ${tag()}`,
+      subjectLine: "Hello from Northwind",
+      template: "Hi {{firstName}}, we noticed you...\n\nTalk soon <3",
+      leadIds: [lead.id, dnc.id],
+    });
+    expect(made.steps).toHaveLength(1);
+    expect(made.steps[0].variants[0]).toMatchObject({
+      subject: "Hello from Northwind",
+      html: "<p>Hi {{firstName}}, we noticed you...</p>\n<p>Talk soon &lt;3</p>",
+    });
+    expect(made.recipients).toMatchObject({ queued: 1, total: 1 });
+    expect(made.recipientsAdded).toMatchObject({
+      added: 1,
+      excluded: 1,
+      exclusions: [{ leadId: dnc.id, reason: "do_not_contact" }],
+    });
+  });
+
+  it("spaces later steps by followUpIntervalDays and refuses mixed or lone short-form fields", async () => {
+    const made = await create(org.members.rep.token, {
+      name: `Intervals ${tag()}`,
+      followUpIntervalDays: 3,
+      steps: [
+        { variants: [{ subject: "One", html: "<p>1</p>" }] },
+        { variants: [{ subject: "Two", html: "<p>2</p>" }] },
+        { delayHours: 5, variants: [{ subject: "Three", html: "<p>3</p>" }] },
+      ],
+    });
+    expect(made.steps.map((s: { delayDays: number }) => s.delayDays)).toEqual([0, 3, 0]);
+    expect(made.recipientsAdded).toBeUndefined();
+    for (const body of [
+      { name: "x", subjectLine: "Only a subject" },
+      {
+        name: "x",
+        subjectLine: "S",
+        template: "T",
+        steps: [{ variants: [{ subject: "a", html: "b" }] }],
+      },
+      { name: "x", subjectLine: "S", template: "T", followUpIntervalDays: 2 },
+    ]) {
+      const res = await api("POST", "/api/v1/campaigns", { token: org.members.rep.token, body });
+      expect(res.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+  });
+});
+
 describe("campaign validation", () => {
   it("rejects a bad send window, time zone, limits and unknown fields with 400", async () => {
     const token = org.members.rep.token;

@@ -1,5 +1,6 @@
 import {
   campaignSchema,
+  createdCampaignSchema,
   createCampaignInput,
   listCampaignsQuery,
 } from "@/lib/campaigns/campaign-schemas";
@@ -27,7 +28,7 @@ export const POST = route(
     tags: ["Campaigns"],
     auth: "campaigns:write",
     body: createCampaignInput,
-    responses: { 201: { description: "Created (draft)", schema: campaignSchema } },
+    responses: { 201: { description: "Created (draft)", schema: createdCampaignSchema } },
   },
   async ({ ctx, body }) => {
     const campaign = await createCampaign(ctx, body);
