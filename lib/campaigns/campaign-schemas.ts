@@ -157,7 +157,14 @@ export const createCampaignInput = z
   })
   .meta({ id: "CreateCampaign" });
 export const updateCampaignInput = z
-  .strictObject({ ...campaignFields, name: name.optional() })
+  .strictObject({
+    ...campaignFields,
+    name: name.optional(),
+    status: z.enum(["active", "paused", "stopped"]).optional().meta({
+      description:
+        "Seed 001: changing the status here does what /launch (draft/scheduled → active), /resume (paused → active), /pause and /stop do",
+    }),
+  })
   .meta({ id: "UpdateCampaign" });
 
 export const variantSchema = z
@@ -308,7 +315,7 @@ export const listRecipientsQuery = pageQuerySchema
 export const recipientParams = z.object({ id: z.uuid(), leadId: z.uuid() });
 
 /** PUT replaces every setting: fields left out take their defaults (the owner is kept). */
-export const replaceCampaignInput = createCampaignInput;
+export const replaceCampaignInput = z.strictObject(campaignFields).meta({ id: "ReplaceCampaign" });
 
 export const sendNowInput = z
   .strictObject({

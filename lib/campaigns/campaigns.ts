@@ -16,6 +16,7 @@ import type {
   CampaignDto,
   createCampaignInput,
   listCampaignsQuery,
+  replaceCampaignInput,
   updateCampaignInput,
 } from "./campaign-schemas";
 import { buildSteps, checkReferences, sentStepCount, withFreshIds } from "./campaign-steps";
@@ -188,7 +189,8 @@ export async function updateCampaign(ctx: Ctx, id: string, input: UpdateInput) {
       steps,
       ownerId: input.ownerId !== current.ownerId ? input.ownerId : undefined,
     });
-    const { description, steps: _steps, mailboxIds: _mailboxIds, ...rest } = input;
+    // A status change goes through the lifecycle (patchCampaign), never straight to the column.
+    const { description, steps: _steps, mailboxIds: _mailboxIds, status: _status, ...rest } = input;
     await tx
       .update(campaigns)
       .set({
@@ -227,7 +229,7 @@ export const CAMPAIGN_DEFAULTS = {
   trackClicks: null,
 } satisfies Omit<UpdateInput, "name" | "ownerId">;
 
-export function replaceCampaign(ctx: Ctx, id: string, input: CreateInput) {
+export function replaceCampaign(ctx: Ctx, id: string, input: z.infer<typeof replaceCampaignInput>) {
   return updateCampaign(ctx, id, { ...CAMPAIGN_DEFAULTS, ...input });
 }
 

@@ -362,3 +362,43 @@ describe("send now", () => {
     expect((await post(c.id, "send", { leadIds: [] })).status).toBe(400);
   });
 });
+
+describe("status through PATCH (seed 001)", () => {
+  const patch = (id: string, body: unknown) =>
+    api("PATCH", `/api/v1/campaigns/${id}`, { token, body });
+
+  it("launches, pauses, resumes and stops like the action endpoints, with their events", async () => {
+    const { id } = await ready();
+    let res = await patch(id, { status: "active", dailyLimit: 50 });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ status: "active", dailyLimit: 50 });
+    expect(res.json.launchedAt).not.toBeNull();
+    res = await patch(id, { status: "paused" });
+    expect(res.json.status).toBe("paused");
+    res = await patch(id, { status: "active" });
+    expect(res.json.status).toBe("active");
+    res = await patch(id, { status: "stopped" });
+    expect(res.json.status).toBe("stopped");
+    const names = (await eventsFor(id)).map((e) => e.name);
+    expect(names).toEqual([
+      "campaign/started",
+      "campaign/paused",
+      "campaign/started",
+      "campaign/stopped",
+    ]);
+  });
+
+  it("refuses a change the status doesn't allow and then keeps the other fields unchanged", async () => {
+    const { id } = await ready(org, { leads: 0 });
+    const refused = await patch(id, { status: "active", name: "Renamed" });
+    expect(refused.status).toBe(422);
+    const stopped = await ready();
+    await setStatus(stopped.id, "stopped");
+    const conflict = await patch(stopped.id, { status: "paused", dailyLimit: 7 });
+    expect(conflict.status).toBe(409);
+    const after = await api("GET", `/api/v1/campaigns/${stopped.id}`, { token });
+    expect(after.json.dailyLimit).not.toBe(7);
+    expect((await api("GET", `/api/v1/campaigns/${id}`, { token })).json.name).not.toBe("Renamed");
+    expect((await patch(id, { status: "completed" })).status).toBe(400);
+  });
+});

@@ -3,12 +3,8 @@ import {
   replaceCampaignInput,
   updateCampaignInput,
 } from "@/lib/campaigns/campaign-schemas";
-import {
-  deleteCampaign,
-  getCampaign,
-  replaceCampaign,
-  updateCampaign,
-} from "@/lib/campaigns/campaigns";
+import { deleteCampaign, getCampaign, replaceCampaign } from "@/lib/campaigns/campaigns";
+import { patchCampaign } from "@/lib/campaigns/patch-campaign";
 import { idParams } from "@/lib/http/params";
 import { noContent } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
@@ -25,7 +21,7 @@ export const GET = route(
   ({ ctx, params }) => getCampaign(ctx, params.id),
 );
 
-// PATCH /api/v1/campaigns/{id} — change some settings (steps already sent stay in place)
+// PATCH /api/v1/campaigns/{id} — change some settings (steps already sent stay in place) or the status
 export const PATCH = route(
   {
     summary: "Update a campaign",
@@ -35,11 +31,14 @@ export const PATCH = route(
     body: updateCampaignInput,
     responses: {
       200: { description: "Updated", schema: campaignSchema },
-      409: { description: "Would remove or reorder steps recipients were already sent" },
+      409: {
+        description:
+          "Would remove or reorder steps recipients were already sent, or a status change the campaign's status doesn't allow",
+      },
       422: { description: "A mailbox, template or owner that isn't the organization's" },
     },
   },
-  ({ ctx, params, body }) => updateCampaign(ctx, params.id, body),
+  ({ ctx, params, body }) => patchCampaign(ctx, params.id, body),
 );
 
 // PUT /api/v1/campaigns/{id} — replace every setting (left-out ones take their defaults)
