@@ -63,6 +63,12 @@ export const emailMessages = pgTable(
     index("email_messages_org_created_idx").on(t.organizationId, t.createdAt),
     index("email_messages_org_to_idx").on(t.organizationId, t.toAddress),
     index("email_messages_org_campaign_idx").on(t.organizationId, t.campaignId, t.stepIndex),
+    // A campaign's messages since local midnight, counted before every send (its daily limit).
+    index("email_messages_org_campaign_created_idx").on(
+      t.organizationId,
+      t.campaignId,
+      t.createdAt,
+    ),
     index("email_messages_org_lead_idx").on(t.organizationId, t.leadId, t.createdAt),
     index("email_messages_org_mailbox_idx").on(t.organizationId, t.mailboxId, t.createdAt),
     uniqueIndex("email_messages_idempotency_key")

@@ -15,13 +15,20 @@ export interface CapDeferral {
   reason: string;
 }
 
-/** Messages queued from a mailbox in the rolling window before `now`, and the oldest of them. */
-async function mailboxUsage(db: Queryable, mailbox: MailboxRow, now: Date, windowMs: number) {
-  const [row] = await db
-    .select({
-      n: sql<number>`count(*)::int`,
-      oldest: sql<string | null>`min(${emailMessages.createdAt})`,
-    })
+/**
+ * Messages queued from a mailbox in the rolling window before `now` — counted only up to the cap,
+ * oldest first along the (organization, mailbox, created_at) index, so each check reads at most
+ * `cap` index entries however much the mailbox has sent — and the oldest of them.
+ */
+async function mailboxUsage(
+  db: Queryable,
+  mailbox: MailboxRow,
+  now: Date,
+  windowMs: number,
+  cap: number,
+) {
+  const recent = db
+    .select({ createdAt: emailMessages.createdAt })
     .from(emailMessages)
     .where(
       and(
@@ -29,7 +36,16 @@ async function mailboxUsage(db: Queryable, mailbox: MailboxRow, now: Date, windo
         eq(emailMessages.mailboxId, mailbox.id),
         gt(emailMessages.createdAt, new Date(now.getTime() - windowMs)),
       ),
-    );
+    )
+    .orderBy(emailMessages.createdAt)
+    .limit(cap)
+    .as("recent");
+  const [row] = await db
+    .select({
+      n: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(${recent.createdAt})`,
+    })
+    .from(recent);
   return { count: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : now };
 }
 
@@ -63,14 +79,14 @@ export async function checkSendCaps(
       reason: `mailbox ${mailbox.name} is paused`,
     };
   }
-  const hour = await mailboxUsage(db, mailbox, now, HOUR_MS);
+  const hour = await mailboxUsage(db, mailbox, now, HOUR_MS, mailbox.hourlyCap);
   if (hour.count >= mailbox.hourlyCap) {
     return {
       until: new Date(hour.oldest.getTime() + HOUR_MS),
       reason: `mailbox hourly cap of ${mailbox.hourlyCap} reached`,
     };
   }
-  const day = await mailboxUsage(db, mailbox, now, DAY_MS);
+  const day = await mailboxUsage(db, mailbox, now, DAY_MS, mailbox.dailyCap);
   if (day.count >= mailbox.dailyCap) {
     return {
       until: new Date(day.oldest.getTime() + DAY_MS),
@@ -79,8 +95,9 @@ export async function checkSendCaps(
   }
   const zone = isValidTimeZone(campaign.timezone) ? campaign.timezone : "UTC";
   const today = localDayBounds(now, zone);
-  const [sentToday] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  // Counted up to the limit only, along the (organization, campaign, created_at) index.
+  const todays = db
+    .select({ one: sql`1` })
     .from(emailMessages)
     .where(
       and(
@@ -88,7 +105,10 @@ export async function checkSendCaps(
         eq(emailMessages.campaignId, campaign.id),
         gte(emailMessages.createdAt, today.start),
       ),
-    );
+    )
+    .limit(campaign.dailyLimit)
+    .as("todays");
+  const [sentToday] = await db.select({ n: sql<number>`count(*)::int` }).from(todays);
   if ((sentToday?.n ?? 0) >= campaign.dailyLimit) {
     return { until: today.end, reason: `campaign daily limit of ${campaign.dailyLimit} reached` };
   }

@@ -1,0 +1,1 @@
+CREATE INDEX "email_messages_org_campaign_created_idx" ON "email_messages" USING btree ("organization_id","campaign_id","created_at");
