@@ -24,6 +24,15 @@ export const emailQueued = eventType("email/queued", {
   }),
 });
 
+/** Queued messages claimed together for one provider batch request (see lib/email/deliver-batch). */
+export const emailBatchReady = eventType("email/batch.ready", {
+  schema: z.object({
+    organizationId: z.uuid().nullable(),
+    transport: z.string(),
+    messageIds: z.array(z.uuid()).min(1).max(100),
+  }),
+});
+
 export const passwordResetRequested = eventType("auth/password-reset.requested", {
   schema: z.object({ email: z.string(), ip: z.string().nullable() }),
 });
@@ -113,6 +122,7 @@ export const allEvents = [
   scoringRulesChanged,
   organizationCreated,
   emailQueued,
+  emailBatchReady,
   passwordResetRequested,
   leadCreated,
   leadStatusChanged,

@@ -5,14 +5,15 @@ import { notifyDueReminderFn } from "./notify-due-reminder";
 import { processImportFn } from "./process-import";
 import { purgeExpiredRecordsFn } from "./purge-expired-records";
 import { decayScoresFn, rescoreOrganizationFn } from "./rescore-leads";
-import { sendEmailFn, sendEmailViaResendFn } from "./send-email";
+import { batchEmailForResendFn, sendEmailBatchFn, sendEmailFn } from "./send-email";
 import { sendPasswordResetFn } from "./send-password-reset";
 
 /** Every Inngest function, served at /api/inngest and run by the embedded engine alike. */
 export const functions = [
   purgeExpiredRecordsFn,
   sendEmailFn,
-  sendEmailViaResendFn,
+  batchEmailForResendFn,
+  sendEmailBatchFn,
   sendPasswordResetFn,
   notifyDueReminderFn,
   rescoreOrganizationFn,

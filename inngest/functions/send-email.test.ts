@@ -6,7 +6,12 @@ import { newId } from "@/lib/crypto/ids";
 import { queueEmail } from "@/lib/email/queue-email";
 import { EmbeddedJobEngine } from "@/lib/jobs/embedded/engine";
 import { createTestOrg } from "@/lib/testing/fixtures";
-import { RESEND_REQUESTS_PER_SECOND, sendEmailFn, sendEmailViaResendFn } from "./send-email";
+import {
+  batchEmailForResendFn,
+  RESEND_REQUESTS_PER_SECOND,
+  sendEmailBatchFn,
+  sendEmailFn,
+} from "./send-email";
 
 async function queuedEvents(ids: string[]): Promise<StoredEvent[]> {
   const db = await getDb();
@@ -49,7 +54,7 @@ describe("queueEmail", () => {
 });
 
 describe("send-email functions", () => {
-  it("routes Resend mail to the throttled function, the rest to the plain one", async () => {
+  it("routes Resend mail into batches, the rest to the plain function", async () => {
     const db = await getDb();
     const org = await createTestOrg("Throttle");
     const base = { organizationId: org.id, kind: "system" as const, subject: "S", text: "t" };
@@ -60,28 +65,61 @@ describe("send-email functions", () => {
       ),
     );
     const clock = new Date("2026-06-01T12:00:00Z");
-    const engine = new EmbeddedJobEngine(db, [sendEmailFn, sendEmailViaResendFn], () => clock);
+    const engine = new EmbeddedJobEngine(
+      db,
+      [sendEmailFn, batchEmailForResendFn, sendEmailBatchFn],
+      () => clock,
+    );
     await engine.dispatch(await queuedEvents([local, ...resend]));
-    const runs = await db
-      .select()
-      .from(jobRuns)
-      .where(
-        and(
-          eq(jobRuns.organizationId, org.id),
-          inArray(jobRuns.functionId, ["send-email", "send-email-resend"]),
-        ),
-      );
-    const byFunction = (id: string) => runs.filter((r) => r.functionId === id);
-    expect(byFunction("send-email")).toHaveLength(1);
-    expect(byFunction("send-email")[0]!.event.data.emailMessageId).toBe(local);
-    expect(byFunction("send-email-resend")).toHaveLength(3);
+    const runsOf = async (id: string) =>
+      db
+        .select()
+        .from(jobRuns)
+        .where(and(eq(jobRuns.organizationId, org.id), eq(jobRuns.functionId, id)));
+    expect(await runsOf("send-email")).toHaveLength(1);
+    expect((await runsOf("send-email"))[0]!.event.data.emailMessageId).toBe(local);
+    expect(await runsOf("send-email-resend")).toHaveLength(3);
 
-    // Within one second only the provider's rate limit of runs may start.
+    // The first run claims all three; the others find them taken. One batch, one event.
+    await engine.drain();
+    const batches = await db
+      .select()
+      .from(outboxEvents)
+      .where(
+        and(eq(outboxEvents.organizationId, org.id), eq(outboxEvents.name, "email/batch.ready")),
+      );
+    expect(batches).toHaveLength(1);
+    expect([...(batches[0]!.data.messageIds as string[])].sort()).toEqual([...resend].sort());
+  });
+
+  it("starts no more Resend batch requests per second than the provider's rate limit", async () => {
+    const db = await getDb();
+    const orgs = await Promise.all([1, 2, 3].map((i) => createTestOrg(`Batch ${i}`)));
+    const clock = new Date("2026-06-02T12:00:00Z");
+    const engine = new EmbeddedJobEngine(db, [sendEmailBatchFn], () => clock);
+    // One batch per organization: the throttle is keyed by provider, across organizations.
+    await engine.dispatch(
+      orgs.map((o) => ({
+        id: newId(),
+        name: "email/batch.ready",
+        data: { organizationId: o.id, transport: "resend", messageIds: [newId()] },
+        ts: clock.getTime(),
+      })),
+    );
     await engine.tick(50);
     const started = await db
       .select()
       .from(jobRuns)
-      .where(and(eq(jobRuns.organizationId, org.id), eq(jobRuns.functionId, "send-email-resend")));
+      .where(
+        and(
+          eq(jobRuns.functionId, "send-email-batch"),
+          inArray(
+            jobRuns.organizationId,
+            orgs.map((o) => o.id),
+          ),
+        ),
+      );
+    expect(started).toHaveLength(3);
     expect(started.filter((r) => r.startedAt !== null)).toHaveLength(RESEND_REQUESTS_PER_SECOND);
   });
 });

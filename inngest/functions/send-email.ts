@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { claimBatch, deliverBatch } from "@/lib/email/deliver-batch";
 import { deliverEmail } from "@/lib/email/deliver-email";
 import { inngest } from "../client";
-import { emailQueued } from "../events";
+import { emailBatchReady, emailQueued } from "../events";
 
 /**
  * Resend's default API rate limit is 2 requests per second per team, and every organization on
@@ -43,24 +43,32 @@ export const sendEmailFn = inngest.createFunction(
 );
 
 /**
- * Delivery through Resend, started no faster than the provider's rate limit allows. Each run takes
- * its message and up to 99 others waiting for Resend in the same organization and sends them in
- * one batch request, so a campaign's morning burst costs a hundredth of the requests; the runs of
- * messages already taken find nothing to do.
+ * Mail for Resend is gathered into batches: each message's run claims it and up to 99 others
+ * waiting in the same organization (or finds it already claimed and stops), and every batch is
+ * sent by the function below — so a campaign's morning burst costs a hundredth of the requests.
  */
-export const sendEmailViaResendFn = inngest.createFunction(
+export const batchEmailForResendFn = inngest.createFunction(
   {
     id: "send-email-resend",
     triggers: [{ event: emailQueued, if: "event.data.transport == 'resend'" }],
     retries: 8,
-    concurrency,
+  },
+  async ({ event, step }) =>
+    step.run("claim", async () => {
+      const batch = await claimBatch(await getDb(), event.data.emailMessageId);
+      return { claimed: batch?.ids.length ?? 0 };
+    }),
+);
+
+/** One Resend batch request, started no faster than the provider's rate limit allows. */
+export const sendEmailBatchFn = inngest.createFunction(
+  {
+    id: "send-email-batch",
+    triggers: [emailBatchReady],
+    retries: 8,
+    concurrency: { limit: SENDS_PER_ORGANIZATION_AT_ONCE, key: "event.data.organizationId" },
     throttle: { limit: RESEND_REQUESTS_PER_SECOND, period: "1s", key: "event.data.transport" },
   },
-  async ({ event, step }) => {
-    const batch = await step.run("claim", async () =>
-      claimBatch(await getDb(), event.data.emailMessageId),
-    );
-    if (!batch) return { sent: 0, alreadyTaken: true };
-    return step.run("deliver", async () => deliverBatch(await getDb(), batch));
-  },
+  async ({ event, step }) =>
+    step.run("deliver", async () => deliverBatch(await getDb(), { ids: event.data.messageIds })),
 );

@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailMessages } from "@/db/schema";
+import { emailBatchReady } from "@/inngest/events";
+import { enqueueEvent } from "@/lib/jobs/outbox";
 import { sha256Hex } from "@/lib/crypto/keys";
 import { deliverEmail } from "./deliver-email";
 import { transportFor } from "./system-transport";
@@ -21,8 +23,8 @@ const batchKey = (ids: string[]) => `batch-${sha256Hex([...ids].sort().join(",")
  * Take a queued message and up to 99 others waiting for the same provider in the same
  * organization, so one request carries them all. Claimed rows are marked (in their
  * provider_message_id, empty until sent) so another delivery run skips them; a run whose
- * message is already claimed or sent gets null and has nothing to do. The claim is a step of
- * its own, so a retried delivery sends the same messages again under the same key.
+ * message is already claimed or sent gets null and has nothing to do. The claimed set travels on
+ * an `email/batch.ready` event, so a retried delivery sends the same messages under the same key.
  */
 export async function claimBatch(
   db: Database,
@@ -63,6 +65,14 @@ export async function claimBatch(
       .update(emailMessages)
       .set({ providerMessageId: `${CLAIM_PREFIX}${batchKey(ids)}` })
       .where(inArray(emailMessages.id, ids));
+    // The send itself is a job of its own, throttled to the provider's rate: runs that find their
+    // message already claimed end here without using up the provider's requests.
+    await enqueueEvent(
+      tx,
+      emailBatchReady,
+      { organizationId: first.organizationId, transport: first.transport, messageIds: ids },
+      { organizationId: first.organizationId },
+    );
     return { ids };
   });
 }
