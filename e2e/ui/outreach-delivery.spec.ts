@@ -309,3 +309,113 @@ test("a sent campaign email tracks a click and an open, and unsubscribes and res
   await recipient.close();
   await owner.context.close();
 });
+
+test("a campaign launched at three leads reaches the outbox, pauses and resumes, and stops only for the lead who unsubscribes", async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  const run = `${id}t`;
+  const owner = await ownerContext(browser);
+  await ensureDefaultMailbox(owner.page.request);
+  await signInAs(page, "rep");
+
+  const leadIds: string[] = [];
+  for (const n of [1, 2, 3]) {
+    const res = await page.request.post("/api/v1/leads", {
+      data: { firstName: `Trio${n}`, lastName: run, email: `trio${n}-${run}@example.test` },
+    });
+    expect(res.status()).toBe(201);
+    leadIds.push(((await res.json()) as { id: string }).id);
+  }
+  const step = (subjectLine: string, delayDays: number) => ({
+    delayDays,
+    variants: [
+      {
+        subject: subjectLine,
+        html: `<p>Hi {{firstName}}</p><p><a href="{{unsubscribeUrl}}">Unsubscribe</a></p>`,
+      },
+    ],
+  });
+  const created = await page.request.post("/api/v1/campaigns", {
+    data: {
+      name: `Trio ${run}`,
+      steps: [step(`Trio hello ${run}`, 0), step(`Trio follow-up ${run}`, 3)],
+      sendWindow: { days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "23:59" },
+      timezone: "UTC",
+      useLeadTimezone: false,
+      leadIds,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const campaignId = ((await created.json()) as { id: string }).id;
+
+  // Launch from the campaign's page.
+  await page.goto(`/campaigns/${campaignId}`);
+  await page.getByRole("button", { name: "Launch now" }).click();
+  await page
+    .getByRole("dialog", { name: "Launch this campaign?" })
+    .getByRole("button", { name: "Launch", exact: true })
+    .click();
+  await expect
+    .poll(
+      async () =>
+        (
+          (await (await page.request.get(`/api/v1/campaigns/${campaignId}`)).json()) as {
+            status: string;
+          }
+        ).status,
+      { timeout: 30_000 },
+    )
+    .toBe("active");
+
+  // The three first messages are in the outbox — over the API and on the outbox page.
+  let messages: { id: string; status: string }[] = [];
+  await expect
+    .poll(
+      async () => {
+        const res = await owner.page.request.get(`/api/v1/email-outbox?campaignId=${campaignId}`);
+        messages = ((await res.json()) as { data: { id: string; status: string }[] }).data;
+        return messages.filter((m) => m.status === "sent").length;
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe(3);
+  await owner.page.goto("/settings/email-outbox");
+  await expect(owner.page.getByRole("row", { name: new RegExp(`Trio hello ${run}`) })).toHaveCount(
+    3,
+    { timeout: 30_000 },
+  );
+
+  // Pause and resume from the campaign's page.
+  const status = page.getByTestId("campaign-status");
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(status).toHaveText("Paused", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(status).toHaveText("Active", { timeout: 30_000 });
+
+  // The second lead unsubscribes through the link in their message: only they stop.
+  const detail = await owner.page.request.get(`/api/v1/email-outbox/${messages[0]!.id}`);
+  const first = (await detail.json()) as { html: string; to: string };
+  const unsubscribe = /href="([^"]+\/unsubscribe\/[^"]+)"/.exec(first.html)?.[1];
+  expect(unsubscribe).toBeTruthy();
+  const recipientPage = await (await browser.newContext({ userAgent: BROWSER_UA })).newPage();
+  await recipientPage.goto(unsubscribe!.replaceAll("&amp;", "&"));
+  await expect(recipientPage.getByText(/unsubscribed/i).first()).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get(`/api/v1/campaigns/${campaignId}/recipients`);
+        const { data } = (await res.json()) as {
+          data: { state: string; lead: { email: string } }[];
+        };
+        return data
+          .map((r) => `${r.lead.email === first.to ? "them" : "other"}:${r.state}`)
+          .sort()
+          .join(",");
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("other:active,other:active,them:unsubscribed");
+  await owner.context.close();
+});
