@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/leads/detail/confirm-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { cn } from "@/components/ui/cn";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { inputClass } from "@/components/ui/field";
@@ -223,31 +224,7 @@ export function CampaignsList({ canWrite }: { canWrite: boolean }) {
         />
       )}
 
-      {pagination && pagination.totalPages > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          <span className="text-slate-600 dark:text-slate-400">
-            Page {page} of {pagination.totalPages} · {pagination.total} campaigns
-          </span>
-          <div className="flex gap-2">
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page <= 1}
-              onClick={() => setPage(page - 1)}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page >= pagination.totalPages}
-              onClick={() => setPage(page + 1)}
-            >
-              Next
-            </Button>
-          </div>
-        </nav>
-      )}
+      <Pager page={page} pagination={pagination} noun="campaigns" onPage={setPage} />
 
       <ConfirmDialog
         open={Boolean(deleting)}

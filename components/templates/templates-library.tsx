@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, inputClass } from "@/components/ui/field";
@@ -227,31 +228,7 @@ export function TemplatesLibrary({ canWrite, canStar }: { canWrite: boolean; can
         }
       />
 
-      {pagination && pagination.totalPages > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          <span className="text-slate-600 dark:text-slate-400">
-            Page {page} of {pagination.totalPages} · {pagination.total} templates
-          </span>
-          <div className="flex gap-2">
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page <= 1}
-              onClick={() => setPage(page - 1)}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page >= pagination.totalPages}
-              onClick={() => setPage(page + 1)}
-            >
-              Next
-            </Button>
-          </div>
-        </nav>
-      )}
+      <Pager page={page} pagination={pagination} noun="templates" onPage={setPage} />
 
       <Dialog
         open={Boolean(deleting)}

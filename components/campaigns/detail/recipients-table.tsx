@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/leads/detail/confirm-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { SelectField, inputClass } from "@/components/ui/field";
 import { apiFetch, errorMessage } from "@/lib/client/api";
@@ -167,31 +168,13 @@ export function RecipientsTable({ campaign, canWrite }: { campaign: Campaign; ca
         loading={list.isPending}
         empty={state || term ? "No recipients match." : "No recipients yet."}
       />
-      {pagination && pagination.totalPages > 1 && (
-        <nav aria-label="Recipient pages" className="flex items-center justify-between text-sm">
-          <span className={muted}>
-            Page {page} of {pagination.totalPages} · {pagination.total} recipients
-          </span>
-          <div className="flex gap-2">
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page <= 1}
-              onClick={() => setPage(page - 1)}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page >= pagination.totalPages}
-              onClick={() => setPage(page + 1)}
-            >
-              Next
-            </Button>
-          </div>
-        </nav>
-      )}
+      <Pager
+        page={page}
+        pagination={pagination}
+        noun="recipients"
+        label="Recipient pages"
+        onPage={setPage}
+      />
       <ConfirmDialog
         open={Boolean(removing)}
         title={`Remove ${removing?.lead.displayName ?? "lead"}?`}
