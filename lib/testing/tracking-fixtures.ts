@@ -1,10 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   campaignRecipients,
   campaigns,
+  emailEvents,
   emailMessages,
   emailSuppressions,
+  leadActivities,
+  leads,
   type StopConditions,
 } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
@@ -131,4 +134,36 @@ export async function sentCampaignMessage(
     email,
     providerMessageId,
   };
+}
+
+/** Everything a sent message's tracking, unsubscribe or webhook can change, read back for asserts. */
+export async function sentMessageState(sent: SentMessage) {
+  const db = await getDb();
+  const [message] = await db
+    .select()
+    .from(emailMessages)
+    .where(eq(emailMessages.id, sent.messageId));
+  const [lead] = await db.select().from(leads).where(eq(leads.id, sent.leadId));
+  const events = await db
+    .select()
+    .from(emailEvents)
+    .where(eq(emailEvents.messageId, sent.messageId));
+  const suppressions = await db
+    .select()
+    .from(emailSuppressions)
+    .where(
+      and(
+        eq(emailSuppressions.organizationId, sent.organizationId),
+        eq(emailSuppressions.email, sent.email),
+      ),
+    );
+  const recipients = await db
+    .select()
+    .from(campaignRecipients)
+    .where(eq(campaignRecipients.leadId, sent.leadId));
+  const activities = await db
+    .select()
+    .from(leadActivities)
+    .where(eq(leadActivities.leadId, sent.leadId));
+  return { message: message!, lead: lead!, events, suppressions, recipients, activities };
 }

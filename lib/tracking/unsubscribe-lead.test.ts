@@ -1,18 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resubscribeAction, unsubscribeAction } from "@/app/unsubscribe/[token]/actions";
 import { POST as oneClick } from "@/app/unsubscribe/[token]/one-click/route";
 import { getDb } from "@/db/client";
-import {
-  campaignRecipients,
-  emailEvents,
-  emailSuppressions,
-  leadActivities,
-  leads,
-  outboxEvents,
-} from "@/db/schema";
+import { campaignRecipients, outboxEvents } from "@/db/schema";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
-import { sentCampaignMessage, type SentMessage } from "@/lib/testing/tracking-fixtures";
+import { sentCampaignMessage, sentMessageState } from "@/lib/testing/tracking-fixtures";
 import { suppressEmail } from "@/lib/suppressions/suppressions";
 import { unsubscribeToken } from "./tracking-tokens";
 import { resubscribeByToken, unsubscribeByToken, unsubscribeTarget } from "./unsubscribe-lead";
@@ -28,32 +21,7 @@ function postOneClick(token: string, body = "List-Unsubscribe=One-Click") {
   );
 }
 
-async function stateOf(sent: SentMessage) {
-  const db = await getDb();
-  const [lead] = await db.select().from(leads).where(eq(leads.id, sent.leadId));
-  const suppressions = await db
-    .select()
-    .from(emailSuppressions)
-    .where(
-      and(
-        eq(emailSuppressions.organizationId, sent.organizationId),
-        eq(emailSuppressions.email, sent.email),
-      ),
-    );
-  const recipients = await db
-    .select()
-    .from(campaignRecipients)
-    .where(eq(campaignRecipients.leadId, sent.leadId));
-  const events = await db
-    .select()
-    .from(emailEvents)
-    .where(eq(emailEvents.messageId, sent.messageId));
-  const activities = await db
-    .select()
-    .from(leadActivities)
-    .where(eq(leadActivities.leadId, sent.leadId));
-  return { lead: lead!, suppressions, recipients, events, activities };
-}
+const stateOf = sentMessageState;
 
 let org: TestOrg;
 let other: TestOrg;

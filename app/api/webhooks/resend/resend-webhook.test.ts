@@ -1,19 +1,16 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import {
-  campaignRecipients,
-  campaigns,
-  emailEvents,
-  emailMessages,
-  emailSuppressions,
-  leads,
-} from "@/db/schema";
+import { campaigns, emailMessages } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
 import { env } from "@/lib/env";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
-import { sentCampaignMessage, type SentMessage } from "@/lib/testing/tracking-fixtures";
+import {
+  sentCampaignMessage,
+  sentMessageState,
+  type SentMessage,
+} from "@/lib/testing/tracking-fixtures";
 import { RESEND_MESSAGE_TAG } from "@/lib/tracking/resend-webhook";
 import { POST } from "./route";
 
@@ -67,32 +64,7 @@ function event(type: string, sent: Pick<SentMessage, "providerMessageId">, extra
   });
 }
 
-async function state(sent: SentMessage) {
-  const db = await getDb();
-  const [message] = await db
-    .select()
-    .from(emailMessages)
-    .where(eq(emailMessages.id, sent.messageId));
-  const [lead] = await db.select().from(leads).where(eq(leads.id, sent.leadId));
-  const events = await db
-    .select()
-    .from(emailEvents)
-    .where(eq(emailEvents.messageId, sent.messageId));
-  const suppressions = await db
-    .select()
-    .from(emailSuppressions)
-    .where(
-      and(
-        eq(emailSuppressions.organizationId, sent.organizationId),
-        eq(emailSuppressions.email, sent.email),
-      ),
-    );
-  const recipients = await db
-    .select()
-    .from(campaignRecipients)
-    .where(eq(campaignRecipients.leadId, sent.leadId));
-  return { message: message!, lead: lead!, events, suppressions, recipients };
-}
+const state = sentMessageState;
 
 let org: TestOrg;
 let original: string | undefined;
