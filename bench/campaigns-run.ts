@@ -23,6 +23,7 @@ import { addRecipients } from "@/lib/campaigns/recipients";
 import { systemCtx } from "@/lib/context";
 import { newId } from "@/lib/crypto/ids";
 import { RESEND_BATCH_LIMIT } from "@/lib/email/transports/resend-transport";
+import { POSTGRES_JOB_PARALLELISM } from "@/lib/jobs/background";
 import { EmbeddedJobEngine } from "@/lib/jobs/embedded/engine";
 import { displayNameOf } from "@/lib/leads/normalize";
 import { createMailbox } from "@/lib/mailboxes/mailboxes";
@@ -210,7 +211,12 @@ export function runCampaignBench(options: {
     console.log(`launch answered in ${seconds(launchStage.ms)}`);
 
     // Stage by stage, each with only its own functions, so each rate is measured on its own.
-    const fanOut = new EmbeddedJobEngine(db, [campaignFanOutFn]);
+    const fanOut = new EmbeddedJobEngine(
+      db,
+      [campaignFanOutFn],
+      undefined,
+      POSTGRES_JOB_PARALLELISM,
+    );
     const [, fanOutStage] = await stage(() => runJobs(db, fanOut, orgId, ["campaign/started"]));
     const [queued] = await db
       .select({ n: count() })
@@ -230,7 +236,12 @@ export function runCampaignBench(options: {
          where organization_id = ${orgId} and name = 'campaign/recipient.started'
            and sent_at is null
          order by id offset ${SENDS})`);
-    const sequences = new EmbeddedJobEngine(db, [campaignSequenceFn]);
+    const sequences = new EmbeddedJobEngine(
+      db,
+      [campaignSequenceFn],
+      undefined,
+      POSTGRES_JOB_PARALLELISM,
+    );
     const [, sequenceStage] = await stage(() =>
       runJobs(db, sequences, orgId, ["campaign/recipient.started"]),
     );
@@ -242,11 +253,12 @@ export function runCampaignBench(options: {
       );
     console.log(`${fmt(composed!.n)} first steps composed in ${seconds(sequenceStage.ms)}`);
 
-    const delivery = new EmbeddedJobEngine(db, [
-      sendEmailFn,
-      batchEmailForResendFn,
-      sendEmailBatchFn,
-    ]);
+    const delivery = new EmbeddedJobEngine(
+      db,
+      [sendEmailFn, batchEmailForResendFn, sendEmailBatchFn],
+      undefined,
+      POSTGRES_JOB_PARALLELISM,
+    );
     const [, deliveryStage] = await stage(() =>
       runJobs(db, delivery, orgId, ["email/queued", "email/batch.ready"]),
     );
@@ -279,7 +291,7 @@ export function runCampaignBench(options: {
       START_MARK,
       "## Campaigns",
       "",
-      `Written by \`npm run bench:campaigns\` (bench/campaigns.ts) on ${new Date().toISOString().slice(0, 10)}: a fresh organization with ${fmt(RECIPIENTS)} leads on PostgreSQL, a 3-step campaign sending through Resend's SDK to a local stand-in for its API (batch requests of up to ${RESEND_BATCH_LIMIT}, throttled to ${RESEND_REQUESTS_PER_SECOND} requests/s as against Resend), the embedded job engine in one process.`,
+      `Written by \`npm run bench:campaigns\` (bench/campaigns.ts) on ${new Date().toISOString().slice(0, 10)}: a fresh organization with ${fmt(RECIPIENTS)} leads on PostgreSQL, a 3-step campaign sending through Resend's SDK to a local stand-in for its API (batch requests of up to ${RESEND_BATCH_LIMIT}, throttled to ${RESEND_REQUESTS_PER_SECOND} requests/s as against Resend), the embedded job engine in one process running ${POSTGRES_JOB_PARALLELISM} runs at once as the server does on PostgreSQL.`,
       "",
       "| Stage | Count | Time | Rate | CPU (machine busy; this process) |",
       "|---|---|---|---|---|",

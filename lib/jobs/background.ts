@@ -40,14 +40,20 @@ function loop(name: string, intervalMs: number, body: () => Promise<boolean | vo
  * The server's background work: relay the outbox to the job engine, and in embedded mode run
  * the job engine itself. Started once per process at boot.
  */
-export function startBackgroundWork(db: Database): EmbeddedJobEngine | undefined {
+/** Runs the embedded engine executes at once on PostgreSQL (kept well under the pool size). */
+export const POSTGRES_JOB_PARALLELISM = 4;
+
+export function startBackgroundWork(
+  db: Database,
+  options: { parallelism?: number } = {},
+): EmbeddedJobEngine | undefined {
   if (state.started) return state.engine;
   state.started = true;
   const mode = jobEngineMode();
   let deliver: DeliverEvents = deliverToInngest;
   let runEngine: (() => Promise<void>) | undefined;
   if (mode === "embedded") {
-    const engine = new EmbeddedJobEngine(db, functions);
+    const engine = new EmbeddedJobEngine(db, functions, undefined, options.parallelism);
     state.engine = engine;
     deliver = async (events) => {
       await engine.dispatch(

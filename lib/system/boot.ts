@@ -1,7 +1,7 @@
 import { getDatabase } from "@/db/client";
 import { getAuthSecret, MissingAuthSecretError } from "@/lib/crypto/auth-secret";
 import { env } from "@/lib/env";
-import { startBackgroundWork } from "@/lib/jobs/background";
+import { POSTGRES_JOB_PARALLELISM, startBackgroundWork } from "@/lib/jobs/background";
 import { jobEngineMode } from "@/lib/jobs/engine";
 import { log } from "@/lib/log";
 import { formatDemoLogins } from "@/lib/seed/demo-users";
@@ -30,7 +30,9 @@ export async function bootServer(): Promise<void> {
     if (seeded?.created) log.info("seeded an empty database with the demo organization");
   }
   if (env.SEED_DEMO_DATA) console.log(`\n${formatDemoLogins()}\n`);
-  startBackgroundWork(handle.db);
+  startBackgroundWork(handle.db, {
+    parallelism: handle.driver === "postgres" ? POSTGRES_JOB_PARALLELISM : 1,
+  });
   log.info(`jobs: ${jobEngineMode()} engine`);
   if (jobEngineMode() === "inngest" && !env.INNGEST_SIGNING_KEY) {
     log.warn(

@@ -44,6 +44,12 @@ export class EmbeddedJobEngine {
     private readonly db: Database,
     functions: readonly InngestFunction.Any[],
     private readonly now: () => Date = () => new Date(),
+    /**
+     * How many claimed runs execute at once. 1 (tests, PGlite — one connection, nothing to gain)
+     * keeps each tick strictly sequential; on PostgreSQL the server runs several, so a run waiting
+     * on the database doesn't hold up the others.
+     */
+    private readonly parallelism = 1,
   ) {
     this.registry = registerFunctions(functions);
   }
@@ -105,16 +111,35 @@ export class EmbeddedJobEngine {
            limit ${limit * 3}`,
     );
     let executed = 0;
+    const inFlight = new Set<Promise<void>>();
     for (const candidate of candidates) {
       if (executed >= limit) break;
       const fn = this.registry.get(candidate.function_id);
+      // Checks, claims and start marks stay one at a time, so concurrency and throttle limits
+      // see every run already claimed; only the executions overlap.
       if (fn && !(await this.hasConcurrencySlot(fn, candidate.event))) continue;
       const claimed = await this.claim(candidate.id);
       if (!claimed) continue;
       if (fn && !(await this.passesThrottle(fn, claimed))) continue;
-      await this.execute(claimed, fn);
+      if (fn && !claimed.started_at) {
+        await this.db
+          .update(jobRuns)
+          .set({ startedAt: this.now() })
+          .where(eq(jobRuns.id, claimed.id));
+      }
       executed++;
+      const execution = this.execute(claimed, fn).catch((error: unknown) =>
+        log.error("embedded engine: run not recorded", { runId: claimed.id, error }),
+      );
+      if (this.parallelism <= 1) {
+        await execution;
+        continue;
+      }
+      const tracked = execution.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= this.parallelism) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
     return executed;
   }
 
@@ -209,9 +234,6 @@ export class EmbeddedJobEngine {
     if (woken) {
       state.stepState = { ...state.stepState, [woken]: { data: null } };
       state.stepOrder = [...state.stepOrder, woken];
-    }
-    if (!row.started_at) {
-      await this.db.update(jobRuns).set({ startedAt: this.now() }).where(eq(jobRuns.id, row.id));
     }
     let outcome: RunOutcome;
     try {
