@@ -22,8 +22,19 @@ export interface Draft {
  * shows what the server's validation finds. The HTML goes into a fully sandboxed iframe so
  * nothing in a template can run scripts or reach the app.
  */
-export function TemplatePreview({ draft }: { draft: Draft }) {
-  const [lead, setLead] = useState<LeadDto>();
+export function TemplatePreview({
+  draft,
+  lead: chosenLead,
+  onLeadChange,
+}: {
+  draft: Draft;
+  /** When given, the lead is kept by the caller (e.g. so a test send uses it too). */
+  lead?: LeadDto;
+  onLeadChange?: (lead: LeadDto | undefined) => void;
+}) {
+  const [ownLead, setOwnLead] = useState<LeadDto>();
+  const lead = onLeadChange ? chosenLead : ownLead;
+  const setLead = onLeadChange ?? setOwnLead;
   const [view, setView] = useState<"html" | "text">("html");
   const debounced = useDebounced(draft, 400);
   const body = {

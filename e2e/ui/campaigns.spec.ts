@@ -151,7 +151,9 @@ test("a rep builds a two-step A/B campaign, previews it, adds a saved view, laun
 
   // A test of the selected step goes to the rep through the outbox.
   await page.getByRole("button", { name: "Send me a test of step 1" }).click();
-  await expect(page.getByText(/Test of step 1 queued to \S+@/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Test of step 1 (for .+ )?queued to \S+@/)).toBeVisible({
+    timeout: 30_000,
+  });
 
   await page.getByRole("button", { name: "Launch now" }).click();
   const dialog = page.getByRole("dialog", { name: "Launch this campaign?" });

@@ -21,6 +21,7 @@ import {
   type BuilderForm,
 } from "./builder-state";
 import { fieldErrorsOf } from "./field-errors";
+import type { LeadDto } from "@/components/settings/scoring/lead-picker";
 import { LaunchPanel } from "./launch-panel";
 import { RecipientsAdder } from "./recipients-adder";
 import { ScheduleSettings } from "./schedule-settings";
@@ -73,6 +74,7 @@ function BuilderForm({ campaign }: { campaign?: Campaign }) {
       : emptyForm(Intl.DateTimeFormat().resolvedOptions().timeZone),
   );
   const [selected, setSelected] = useState<Selection>({ step: 0, variant: 0 });
+  const [previewLead, setPreviewLead] = useState<LeadDto>();
   const [notice, setNotice] = useState<string>();
   const patch = (p: Partial<BuilderForm>) => setForm((f) => ({ ...f, ...p }));
 
@@ -176,7 +178,12 @@ function BuilderForm({ campaign }: { campaign?: Campaign }) {
           />
         </Card>
         <Card className="lg:sticky lg:top-20">
-          <VariantPreview steps={form.steps} selected={selected} />
+          <VariantPreview
+            steps={form.steps}
+            selected={selected}
+            lead={previewLead}
+            onLeadChange={setPreviewLead}
+          />
         </Card>
       </div>
 
@@ -201,6 +208,7 @@ function BuilderForm({ campaign }: { campaign?: Campaign }) {
             selected={selected}
             save={() => save.mutateAsync()}
             onStartError={setLaunchError}
+            previewLead={previewLead}
           />
         </Card>
       )}

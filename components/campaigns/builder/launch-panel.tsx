@@ -31,11 +31,14 @@ export function LaunchPanel({
   selected,
   save,
   onStartError,
+  previewLead,
 }: {
   campaign: Campaign;
   selected: Selection;
   save: () => Promise<Campaign>;
   onStartError: (error: unknown) => void;
+  /** The lead the preview shows: the test is rendered for them too. */
+  previewLead?: { id: string; displayName: string };
 }) {
   const router = useRouter();
   const client = useQueryClient();
@@ -48,13 +51,17 @@ export function LaunchPanel({
       const saved = await save();
       const variantId = saved.steps[selected.step]?.variants[selected.variant]?.id;
       return apiFetch<{ to?: string }>(`/campaigns/${saved.id}/test-send`, {
-        body: { stepIndex: selected.step, ...(variantId ? { variantId } : {}) },
+        body: {
+          stepIndex: selected.step,
+          ...(variantId ? { variantId } : {}),
+          ...(previewLead ? { leadId: previewLead.id } : {}),
+        },
       });
     },
     onSuccess: (r) =>
       setNotice({
         tone: "success",
-        text: `Test of step ${selected.step + 1} queued${r?.to ? ` to ${r.to}` : ""}.`,
+        text: `Test of step ${selected.step + 1}${previewLead ? ` for ${previewLead.displayName}` : ""} queued${r?.to ? ` to ${r.to}` : ""}.`,
       }),
     onError: (e) => setNotice({ tone: "error", text: errorMessage(e) }),
   });

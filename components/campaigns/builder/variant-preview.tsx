@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { LeadDto } from "@/components/settings/scoring/lead-picker";
 import { TemplatePreview } from "@/components/templates/template-preview";
 import type { Template } from "@/components/templates/template-types";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +14,17 @@ import type { Selection } from "./steps-editor";
  * The selected step's variant rendered for a real lead, through the same renderer and checks as
  * the template editor. A template variant previews the template's saved parts.
  */
-export function VariantPreview({ steps, selected }: { steps: StepForm[]; selected: Selection }) {
+export function VariantPreview({
+  steps,
+  selected,
+  lead,
+  onLeadChange,
+}: {
+  steps: StepForm[];
+  selected: Selection;
+  lead: LeadDto | undefined;
+  onLeadChange: (lead: LeadDto | undefined) => void;
+}) {
   const variant = steps[selected.step]?.variants[selected.variant];
   const templateId = variant?.source === "template" ? variant.templateId : null;
   const template = useQuery({
@@ -55,7 +66,7 @@ export function VariantPreview({ steps, selected }: { steps: StepForm[]; selecte
   return (
     <div className="space-y-3">
       {heading}
-      <TemplatePreview draft={draft} />
+      <TemplatePreview draft={draft} lead={lead} onLeadChange={onLeadChange} />
     </div>
   );
 }
