@@ -71,6 +71,11 @@ export const emailMessages = pgTable(
     ),
     index("email_messages_org_lead_idx").on(t.organizationId, t.leadId, t.createdAt),
     index("email_messages_org_mailbox_idx").on(t.organizationId, t.mailboxId, t.createdAt),
+    // Mail still waiting to leave, oldest first: what a Resend batch claims (lib/email/deliver-batch)
+    // without walking past everything the organization has already sent.
+    index("email_messages_org_queued_idx")
+      .on(t.organizationId, t.createdAt)
+      .where(sql`${t.status} = 'queued'`),
     uniqueIndex("email_messages_idempotency_key")
       .on(t.organizationId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "email_messages_org_queued_idx" ON "email_messages" USING btree ("organization_id","created_at") WHERE "email_messages"."status" = 'queued';
