@@ -3,14 +3,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/leads/detail/confirm-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { cn } from "@/components/ui/cn";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { apiFetch, errorMessage } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/client/format";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -30,7 +30,6 @@ const n = new Intl.NumberFormat();
 export function CampaignsList({ canWrite }: { canWrite: boolean }) {
   const client = useQueryClient();
   const router = useRouter();
-  const searchId = useId();
   const [q, setQ] = useState("");
   const [status, setStatus] = useState<CampaignStatus>();
   const [page, setPage] = useState(1);
@@ -166,25 +165,17 @@ export function CampaignsList({ canWrite }: { canWrite: boolean }) {
       </header>
 
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-48 flex-1 space-y-1.5">
-          <label
-            htmlFor={searchId}
-            className="block text-sm font-medium text-slate-700 dark:text-slate-300"
-          >
-            Search campaigns
-          </label>
-          <input
-            id={searchId}
-            type="search"
-            className={inputClass}
-            placeholder="Name"
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              setPage(1);
-            }}
-          />
-        </div>
+        <Field
+          label="Search campaigns"
+          className="min-w-48 flex-1"
+          type="search"
+          placeholder="Name"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(1);
+          }}
+        />
       </div>
       <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
         {[undefined, ...CAMPAIGN_STATUSES].map((s) => (

@@ -2,13 +2,13 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/leads/detail/confirm-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { SelectField, inputClass } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { apiFetch, errorMessage } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/client/format";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -28,7 +28,6 @@ const muted = "text-slate-600 dark:text-slate-400";
 /** Who is in the campaign and where each sequence stands; filter by state, page, remove. */
 export function RecipientsTable({ campaign, canWrite }: { campaign: Campaign; canWrite: boolean }) {
   const client = useQueryClient();
-  const searchId = useId();
   const [state, setState] = useState<RecipientState | "">("");
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
@@ -139,25 +138,17 @@ export function RecipientsTable({ campaign, canWrite }: { campaign: Campaign; ca
             ...RECIPIENT_STATES.map((s) => ({ value: s, label: RECIPIENT_STATE_LABELS[s] })),
           ]}
         />
-        <div className="min-w-48 flex-1 space-y-1.5">
-          <label
-            htmlFor={searchId}
-            className="block text-sm font-medium text-slate-700 dark:text-slate-300"
-          >
-            Search recipients
-          </label>
-          <input
-            id={searchId}
-            type="search"
-            className={inputClass}
-            placeholder="Name, email or company"
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              setPage(1);
-            }}
-          />
-        </div>
+        <Field
+          label="Search recipients"
+          className="min-w-48 flex-1"
+          type="search"
+          placeholder="Name, email or company"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(1);
+          }}
+        />
       </div>
       {list.error && <Alert tone="error">{errorMessage(list.error)}</Alert>}
       <DataTable
