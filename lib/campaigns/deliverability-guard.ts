@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database, type Queryable } from "@/db/client";
-import { campaigns, emailMessages, mailboxes, memberships } from "@/db/schema";
+import { campaigns, mailboxes, memberships } from "@/db/schema";
 import { campaignPaused } from "@/inngest/events";
 import { enqueueEvent } from "@/lib/jobs/outbox";
 import { createNotification } from "@/lib/notifications/notifications";
@@ -167,18 +167,4 @@ export async function checkDeliverability(
       ? await pauseMailboxIfUnhealthy(tx, input.organizationId, input.mailboxId)
       : false,
   }));
-}
-
-/** The guard for the campaign and mailbox a message was sent through. */
-export async function checkDeliverabilityForMessage(
-  db: Database,
-  organizationId: string,
-  messageId: string,
-): Promise<GuardResult> {
-  const [message] = await db
-    .select({ campaignId: emailMessages.campaignId, mailboxId: emailMessages.mailboxId })
-    .from(emailMessages)
-    .where(and(eq(emailMessages.organizationId, organizationId), eq(emailMessages.id, messageId)));
-  if (!message) return { campaignPaused: false, mailboxPaused: false };
-  return checkDeliverability(db, { organizationId, ...message });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { emailSuppressions, leads, type SuppressionReason } from "@/db/schema";
 import { stopLeadSequences } from "@/lib/campaigns/stop-sequences";
@@ -83,26 +83,6 @@ export async function isSuppressed(
     )
     .limit(1);
   return Boolean(row);
-}
-
-/** Which of these addresses are suppressed (lower-cased), for checks over many recipients. */
-export async function suppressedAmong(
-  db: Queryable,
-  organizationId: string,
-  emails: string[],
-): Promise<Set<string>> {
-  const wanted = [...new Set(emails.map(normalizeEmail))];
-  if (wanted.length === 0) return new Set();
-  const rows = await db
-    .select({ email: emailSuppressions.email })
-    .from(emailSuppressions)
-    .where(
-      and(
-        eq(emailSuppressions.organizationId, organizationId),
-        inArray(emailSuppressions.email, wanted),
-      ),
-    );
-  return new Set(rows.map((r) => r.email));
 }
 
 /** The organization's live leads with this address (emails are unique per org, case aside). */
