@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Database, Queryable } from "@/db/client";
-import { emailMessages, emailSettings } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { emailMessages } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
 import { queueEmail } from "@/lib/email/queue-email";
 import { decorateCampaignEmail } from "@/lib/tracking/decorate-email";
+import { campaignEmailSettings } from "./campaign-email-settings";
 import { checkSendCaps } from "./check-send-caps";
 import { composeCampaignEmail } from "./compose-campaign-email";
 import { stopRecipient } from "./finish-recipient";
@@ -36,20 +37,6 @@ export type StepSendResult =
 /** One message per recipient and step, whatever retries or restarts happen. */
 export const stepIdempotencyKey = (recipientId: string, stepIndex: number) =>
   `campaign:${recipientId}:${stepIndex}`;
-
-async function trackingSettings(db: Queryable, orgId: string) {
-  const [row] = await db
-    .select()
-    .from(emailSettings)
-    .where(eq(emailSettings.organizationId, orgId))
-    .limit(1);
-  return {
-    trackOpens: row?.trackOpens ?? true,
-    trackClicks: row?.trackClicks ?? true,
-    postalAddress: row?.postalAddress ?? null,
-    unsubscribeText: row?.unsubscribeText ?? null,
-  };
-}
 
 function nextStepAt(loaded: RunnableSequence, stepIndex: number, now: Date) {
   if (stepIndex + 1 >= loaded.campaign.steps.length) return null;
@@ -133,7 +120,7 @@ export async function sendCampaignStep(
       await pauseCampaignForProblem(tx, campaign, reason, now);
       return { outcome: "stopped", reason };
     }
-    const settings = await trackingSettings(tx, ref.organizationId);
+    const settings = await campaignEmailSettings(tx, ref.organizationId);
     const composed = composeCampaignEmail({
       parts,
       lead: lead!,

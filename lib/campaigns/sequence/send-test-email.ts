@@ -1,12 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { campaigns, emailSettings, mailboxes, users } from "@/db/schema";
+import { campaigns, mailboxes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { queueEmail } from "@/lib/email/queue-email";
 import { AppError, notFound } from "@/lib/errors";
 import { getLeadOrThrow } from "@/lib/leads/get-lead";
 import type { LeadForTemplate } from "@/lib/templates/template-variables";
+import { campaignEmailSettings } from "./campaign-email-settings";
 import { composeCampaignEmail } from "./compose-campaign-email";
 import { variantParts } from "./step-content";
 
@@ -101,18 +102,11 @@ export async function sendCampaignTestEmail(
       errors: [{ path: "variantId", message: "Give the variant a subject and body" }],
     });
   }
-  const [settings] = await ctx.db
-    .select()
-    .from(emailSettings)
-    .where(eq(emailSettings.organizationId, ctx.orgId));
   const composed = composeCampaignEmail({
     parts,
     lead,
     sender: mailbox,
-    footer: {
-      postalAddress: settings?.postalAddress ?? null,
-      unsubscribeText: settings?.unsubscribeText ?? null,
-    },
+    footer: await campaignEmailSettings(ctx.db, ctx.orgId),
   });
   const messageId = await ctx.db.transaction((tx) =>
     queueEmail(tx, {
