@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows } from "@/db/client";
-import { campaignRecipients, CAMPAIGN_STATUSES, RECIPIENT_STATES } from "@/db/schema";
+import { CAMPAIGN_STATUSES } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
+import { recipientCountsFor } from "./campaign-dto";
 import { recipientCountsSchema } from "./campaign-schemas";
 import { campaignForReport, campaignMessageFacts, rate } from "./campaign-message-facts";
 
@@ -120,12 +121,12 @@ function metrics(row: GroupRow | undefined): Metrics {
 /**
  * GET /campaigns/{id}/stats: counts and rates for the campaign, each step and each variant, in
  * one grouped query over its messages (grouping sets give totals, steps and variants in one
- * pass, however many recipients) plus one count of recipients by state.
+ * pass, however many recipients) plus the recipients by state, counted as the campaign shows them.
  */
 export async function getCampaignStats(ctx: Ctx, id: string): Promise<CampaignStats> {
   const campaign = await campaignForReport(ctx, id);
   const facts = campaignMessageFacts(ctx.orgId, campaign.id);
-  const [groups, states, qualified] = await Promise.all([
+  const [groups, counts, qualified] = await Promise.all([
     queryRows<GroupRow>(
       ctx.db,
       sql`select grouping(f.step_index, f.step_id, f.variant_id)::int as level,
@@ -146,16 +147,7 @@ export async function getCampaignStats(ctx: Ctx, id: string): Promise<CampaignSt
             from ${facts} f
            group by grouping sets ((), (f.step_index, f.step_id), (f.step_index, f.step_id, f.variant_id))`,
     ),
-    ctx.db
-      .select({ state: campaignRecipients.state, count: sql<number>`count(*)::int` })
-      .from(campaignRecipients)
-      .where(
-        and(
-          eq(campaignRecipients.organizationId, ctx.orgId),
-          eq(campaignRecipients.campaignId, campaign.id),
-        ),
-      )
-      .groupBy(campaignRecipients.state),
+    recipientCountsFor(ctx.db, ctx.orgId, [campaign.id]),
     queryRows<{ n: number }>(
       ctx.db,
       sql`select count(*)::int as n
@@ -174,12 +166,8 @@ export async function getCampaignStats(ctx: Ctx, id: string): Promise<CampaignSt
     ),
   ]);
 
-  const recipientsByState = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<
-    (typeof RECIPIENT_STATES)[number],
-    number
-  >;
-  for (const s of states) recipientsByState[s.state] = Number(s.count);
-  const totalLeads = Object.values(recipientsByState).reduce((a, b) => a + b, 0);
+  const recipientsByState = counts.get(campaign.id)!;
+  const totalLeads = recipientsByState.total ?? 0;
 
   // grouping() is 0 for a variant row, 1 when only the variant is rolled up, 7 for the total.
   const total = groups.find((g) => Number(g.level) === 7);
@@ -233,7 +221,7 @@ export async function getCampaignStats(ctx: Ctx, id: string): Promise<CampaignSt
     clickRate: rate(Number(total?.leads_clicked ?? 0), Number(total?.leads_contacted ?? 0)),
     replyRate: rate(Number(total?.leads_replied ?? 0), Number(total?.leads_contacted ?? 0)),
     qualifiedCount: Number(qualified[0]?.n ?? 0),
-    recipientsByState: { ...recipientsByState, total: totalLeads },
+    recipientsByState,
     totals: { ...metrics(total), recipients: totalLeads },
     steps,
   };
