@@ -12,6 +12,7 @@ import {
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { getLeadOrThrow } from "@/lib/leads/get-lead";
+import { normalizeEmail } from "@/lib/leads/normalize";
 
 const iso = z.iso.datetime().nullable();
 
@@ -108,7 +109,7 @@ export async function listLeadCampaigns(ctx: Ctx, leadId: string): Promise<LeadC
           .where(
             and(
               eq(emailSuppressions.organizationId, ctx.orgId),
-              eq(emailSuppressions.email, lead.email.trim().toLowerCase()),
+              eq(emailSuppressions.email, normalizeEmail(lead.email)),
             ),
           )
           .limit(1)
