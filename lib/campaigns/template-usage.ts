@@ -4,6 +4,7 @@ import { queryRows } from "@/db/client";
 import { campaigns, CAMPAIGN_STATUSES } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { getTemplateOrThrow } from "@/lib/templates/templates";
+import { uuidArray } from "./recipient-mailboxes";
 
 export const templateUsageSchema = z
   .object({
@@ -67,7 +68,8 @@ export async function getTemplateUsage(ctx: Ctx, id: string): Promise<TemplateUs
                 from campaigns
                 cross join lateral jsonb_array_elements(campaigns.steps) s(step)
                 cross join lateral jsonb_array_elements(s.step -> 'variants') v(variant)
-               where campaigns.organization_id = ${ctx.orgId} and ${uses}
+               where campaigns.organization_id = ${ctx.orgId}
+                 and campaigns.id = any(${uuidArray(rows.map((r) => r.id))})
                  and v.variant ->> 'templateId' = ${template.id}
             )
             select u.campaign_id, count(m.id)::int as sent, max(m.sent_at) as last_sent_at
