@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { emailSuppressions, leadOptions } from "@/db/schema";
+import { normalizeEmail } from "@/lib/leads/normalize";
 import type { CampaignRow, LeadRow } from "./load-sequence";
 import type { RecipientStop } from "./sequence-types";
 
@@ -31,7 +32,7 @@ export async function leadStopReason(
     .where(
       and(
         eq(emailSuppressions.organizationId, lead.organizationId),
-        eq(emailSuppressions.email, lead.email.trim().toLowerCase()),
+        eq(emailSuppressions.email, normalizeEmail(lead.email)),
       ),
     )
     .limit(1);
