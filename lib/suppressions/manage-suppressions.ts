@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { emailSuppressions, leads } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
+import { stopLeadSequences } from "@/lib/campaigns/stop-sequences";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { listRows } from "@/lib/http/list-rows";
@@ -13,12 +14,7 @@ import type {
   listSuppressionsQuery,
   SuppressionDto,
 } from "./suppression-schemas";
-import {
-  leadIdsWithEmail,
-  normalizeEmail,
-  stopSequencesForEmail,
-  suppressEmail,
-} from "./suppressions";
+import { leadIdsWithEmail, normalizeEmail, suppressEmail } from "./suppressions";
 
 const inOrg = (ctx: Ctx) => eq(emailSuppressions.organizationId, ctx.orgId);
 
@@ -72,13 +68,13 @@ export async function addSuppression(
       detail: input.detail ?? null,
     });
     if (result.created) {
-      await stopSequencesForEmail(tx, {
-        organizationId: ctx.orgId,
-        email,
-        state: "removed",
-        reason: "The address was added to the suppression list",
-      });
       for (const leadId of await leadIdsWithEmail(tx, ctx.orgId, email)) {
+        await stopLeadSequences(tx, {
+          organizationId: ctx.orgId,
+          leadId,
+          state: "removed",
+          reason: "The address was added to the suppression list",
+        });
         await recordActivity(tx, ctx, leadId, "email_suppressed", { email, reason: "manual" });
       }
       await recordAudit(tx, ctx, {

@@ -1,7 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { emailSuppressions, leads, type SuppressionReason } from "@/db/schema";
-import { stopLeadSequences } from "@/lib/campaigns/stop-sequences";
 import { normalizeEmail } from "@/lib/leads/normalize";
 
 /**
@@ -103,26 +102,4 @@ export async function leadIdsWithEmail(
       ),
     );
   return rows.map((r) => r.id);
-}
-
-/** End every live sequence of the leads that have this address. Returns how many stopped. */
-export async function stopSequencesForEmail(
-  db: Queryable,
-  input: {
-    organizationId: string;
-    email: string;
-    state: "unsubscribed" | "bounced" | "removed";
-    reason: string;
-  },
-): Promise<number> {
-  let stopped = 0;
-  for (const leadId of await leadIdsWithEmail(db, input.organizationId, input.email)) {
-    stopped += await stopLeadSequences(db, {
-      organizationId: input.organizationId,
-      leadId,
-      state: input.state,
-      reason: input.reason,
-    });
-  }
-  return stopped;
 }

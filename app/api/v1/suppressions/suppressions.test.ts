@@ -6,7 +6,7 @@ import { newId } from "@/lib/crypto/ids";
 import { isSuppressed, suppressEmail } from "@/lib/suppressions/suppressions";
 import { api } from "@/lib/testing/api-client";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
-import { sentCampaignMessage } from "@/lib/testing/tracking-fixtures";
+import { sentCampaignMessage, sentMessageState } from "@/lib/testing/tracking-fixtures";
 import { unsubscribeByToken } from "@/lib/tracking/unsubscribe-lead";
 import { unsubscribeToken } from "@/lib/tracking/tracking-tokens";
 
@@ -38,6 +38,8 @@ describe("/api/v1/suppressions", () => {
       .from(campaignRecipients)
       .where(eq(campaignRecipients.id, sent.recipientId));
     expect(recipient!.state).toBe("removed");
+    const { activities } = await sentMessageState(sent);
+    expect(activities.filter((a) => a.type === "email_suppressed")).toHaveLength(1);
 
     const again = await api("POST", "/api/v1/suppressions", {
       token: org.members.owner.token,
@@ -45,6 +47,8 @@ describe("/api/v1/suppressions", () => {
     });
     expect(again.status).toBe(200);
     expect(again.json.id).toBe(res.json.id);
+    const after = await sentMessageState(sent);
+    expect(after.activities.filter((a) => a.type === "email_suppressed")).toHaveLength(1);
   });
 
   it("GET lists the organization's own, filtered by q and reason, paginated", async () => {
