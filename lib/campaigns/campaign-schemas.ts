@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CAMPAIGN_STATUSES, RECIPIENT_STATES } from "@/db/schema";
 import { pageQuerySchema } from "@/lib/http/pagination";
 import { leadFilterShape } from "@/lib/leads/lead-filters";
+import { isValidTimeZone } from "./send-window";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
 
@@ -10,14 +11,7 @@ export const timezoneName = z
   .string()
   .trim()
   .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Unknown time zone")
+  .refine((tz) => isValidTimeZone(tz), "Unknown time zone")
   .meta({ example: "Europe/Berlin" });
 
 export const sendWindowSchema = z
