@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { problemResponse, toAppError } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-meta";
+import { json } from "@/lib/http/responses";
 import { applyResendEvent } from "@/lib/tracking/apply-delivery-event";
 import { deliveryHeaders, verifyResendWebhook } from "@/lib/tracking/resend-webhook";
 
@@ -21,10 +22,7 @@ export async function POST(req: Request) {
     const delivery = deliveryHeaders(req.headers);
     const event = verifyResendWebhook(raw, delivery);
     const outcome = await applyResendEvent(await getDb(), delivery.id, event);
-    return new Response(JSON.stringify({ received: true, outcome }), {
-      status: 200,
-      headers: { "content-type": "application/json; charset=utf-8", "x-request-id": requestId },
-    });
+    return json({ received: true, outcome }, { headers: { "x-request-id": requestId } });
   } catch (error) {
     return problemResponse(toAppError(error, requestId), { "x-request-id": requestId });
   }

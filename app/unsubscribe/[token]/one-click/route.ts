@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { problemResponse, toAppError } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-meta";
+import { json } from "@/lib/http/responses";
 import { unsubscribeByToken } from "@/lib/tracking/unsubscribe-lead";
 
 // POST /unsubscribe/{token} — RFC 8058 one-click unsubscribe, sent by the mailbox provider with
@@ -13,11 +14,8 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
   try {
     const { token } = await params;
     const outcome = await unsubscribeByToken(await getDb(), token, "one_click");
-    if (!outcome) return problemResponse(new AppError("not_found", "Unsubscribe link not found"));
-    return new Response(JSON.stringify({ unsubscribed: true }), {
-      status: 200,
-      headers: { "content-type": "application/json; charset=utf-8", "x-request-id": requestId },
-    });
+    if (!outcome) throw new AppError("not_found", "Unsubscribe link not found");
+    return json({ unsubscribed: true }, { headers: { "x-request-id": requestId } });
   } catch (error) {
     return problemResponse(toAppError(error, requestId), { "x-request-id": requestId });
   }
