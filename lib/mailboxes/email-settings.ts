@@ -9,6 +9,7 @@ import { escapeHtml } from "@/lib/email/templates/layout";
 import { AppError } from "@/lib/errors";
 import type { emailSettingsSchema, updateEmailSettingsInput } from "./mailbox-schemas";
 import { getMailboxRow } from "./mailboxes";
+import { fromHeader } from "@/lib/email/from-header";
 
 type EmailSettings = z.infer<typeof emailSettingsSchema>;
 
@@ -106,7 +107,7 @@ export async function sendTestEmail(ctx: Ctx, input: { mailboxId?: string; to?: 
     organizationId: ctx.orgId,
     kind: "test",
     to,
-    from: `${mailbox.fromName} <${mailbox.fromAddress}>`,
+    from: fromHeader(mailbox.fromName, mailbox.fromAddress),
     replyTo: mailbox.replyTo ?? undefined,
     subject: `Test from ${mailbox.name}`,
     html: `<p>This is a test message from your Leadline mailbox “${escapeHtml(mailbox.name)}”.</p>${signature}`,

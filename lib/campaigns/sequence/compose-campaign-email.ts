@@ -2,6 +2,7 @@ import { escapeHtml } from "@/lib/email/templates/layout";
 import { htmlToText, renderTemplate, type TemplateParts } from "@/lib/templates/render-template";
 import { PREVIEW_UNSUBSCRIBE_URL } from "@/lib/templates/render-for-lead";
 import { leadVariables, type LeadForTemplate } from "@/lib/templates/template-variables";
+import { fromHeader } from "@/lib/email/from-header";
 
 export interface SenderIdentity {
   fromName: string;
@@ -21,13 +22,6 @@ export interface ComposedEmail {
   subject: string;
   html: string;
   text: string;
-}
-
-/** `"Name" <address>` with the name quoted, so commas or quotes in it can't split the header. */
-export function fromHeader(name: string, address: string): string {
-  const clean = name.replace(/[\r\n]+/g, " ").trim();
-  if (!clean) return address;
-  return `"${clean.replace(/["\\]/g, "\\$&")}" <${address}>`;
 }
 
 const DEFAULT_UNSUBSCRIBE_TEXT = "Unsubscribe from these emails";

@@ -133,7 +133,7 @@ describe("email settings", () => {
       await api("GET", `/api/v1/email-outbox/${res.json.emailMessageId}`, { token: admin() })
     ).json;
     expect(message).toMatchObject({
-      from: "Northwind Realty <hello@example.test>",
+      from: '"Northwind Realty" <hello@example.test>',
       to: org.members.admin.email,
       kind: "test",
       transport: "local_outbox",
