@@ -5,14 +5,13 @@ import {
   campaigns,
   CAMPAIGN_STATUSES,
   emailMessages,
-  emailSuppressions,
   RECIPIENT_STATES,
   SUPPRESSION_REASONS,
 } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { getLeadOrThrow } from "@/lib/leads/get-lead";
-import { normalizeEmail } from "@/lib/leads/normalize";
+import { findSuppression } from "@/lib/suppressions/suppressions";
 
 const iso = z.iso.datetime().nullable();
 
@@ -102,19 +101,7 @@ export async function listLeadCampaigns(ctx: Ctx, leadId: string): Promise<LeadC
         ),
       )
       .orderBy(desc(campaignRecipients.createdAt), desc(campaignRecipients.id)),
-    lead.email
-      ? ctx.db
-          .select()
-          .from(emailSuppressions)
-          .where(
-            and(
-              eq(emailSuppressions.organizationId, ctx.orgId),
-              eq(emailSuppressions.email, normalizeEmail(lead.email)),
-            ),
-          )
-          .limit(1)
-          .then((rows) => rows[0])
-      : Promise.resolve(undefined),
+    lead.email ? findSuppression(ctx.db, ctx.orgId, lead.email) : Promise.resolve(undefined),
   ]);
 
   const campaignIds = memberships.map((m) => m.campaign.id);

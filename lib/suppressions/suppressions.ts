@@ -66,13 +66,10 @@ export async function suppressEmail(
   return { ...existing!, created: false };
 }
 
-export async function isSuppressed(
-  db: Queryable,
-  organizationId: string,
-  email: string,
-): Promise<boolean> {
+/** The organization's suppression of this address (any spelling of it), if there is one. */
+export async function findSuppression(db: Queryable, organizationId: string, email: string) {
   const [row] = await db
-    .select({ id: emailSuppressions.id })
+    .select()
     .from(emailSuppressions)
     .where(
       and(
@@ -81,7 +78,15 @@ export async function isSuppressed(
       ),
     )
     .limit(1);
-  return Boolean(row);
+  return row;
+}
+
+export async function isSuppressed(
+  db: Queryable,
+  organizationId: string,
+  email: string,
+): Promise<boolean> {
+  return Boolean(await findSuppression(db, organizationId, email));
 }
 
 /** The organization's live leads with this address (emails are unique per org, case aside). */

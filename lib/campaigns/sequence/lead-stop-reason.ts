@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { emailSuppressions, leadOptions } from "@/db/schema";
-import { normalizeEmail } from "@/lib/leads/normalize";
+import { leadOptions } from "@/db/schema";
+import { findSuppression } from "@/lib/suppressions/suppressions";
 import type { CampaignRow, LeadRow } from "./load-sequence";
 import type { RecipientStop } from "./sequence-types";
 
@@ -26,16 +26,7 @@ export async function leadStopReason(
   if (lead.doNotContact) return { state: "removed", reason: "do not contact" };
   if (lead.unsubscribed) return { state: "unsubscribed", reason: "unsubscribed" };
   if (!lead.email?.trim()) return { state: "removed", reason: "no email address" };
-  const [suppressed] = await db
-    .select({ reason: emailSuppressions.reason })
-    .from(emailSuppressions)
-    .where(
-      and(
-        eq(emailSuppressions.organizationId, lead.organizationId),
-        eq(emailSuppressions.email, normalizeEmail(lead.email)),
-      ),
-    )
-    .limit(1);
+  const suppressed = await findSuppression(db, lead.organizationId, lead.email);
   if (suppressed) {
     return {
       state: SUPPRESSED_AS[suppressed.reason] ?? "removed",
