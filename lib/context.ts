@@ -24,7 +24,10 @@ export interface Ctx {
   userAgent?: string | null;
 }
 
+/** The actor of work nobody in particular did: jobs, seeds, a recipient's own clicks. */
+export const SYSTEM_ACTOR: Actor = { type: "system", id: null, userId: null };
+
 /** A context for background work (jobs, seeds, maintenance) acting for one organization. */
 export function systemCtx(db: Database, orgId: string): Ctx {
-  return { db, orgId, actor: { type: "system", id: null, userId: null }, role: "owner" };
+  return { db, orgId, actor: SYSTEM_ACTOR, role: "owner" };
 }

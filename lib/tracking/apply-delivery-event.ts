@@ -14,6 +14,7 @@ import { log } from "@/lib/log";
 import { suppressEmail } from "@/lib/suppressions/suppressions";
 import { bounceKind, eventTime, taggedMessageId, type ResendWebhook } from "./resend-webhook";
 import { unsubscribeLead } from "./unsubscribe-lead";
+import { SYSTEM_ACTOR } from "@/lib/context";
 
 /**
  * What a verified provider event does to our records. Each delivery is applied once: the email
@@ -120,7 +121,7 @@ async function applyHardBounce(
   if (m.leadId) {
     await recordActivity(
       tx,
-      { orgId: m.organizationId, actor: { type: "system", id: null, userId: null } },
+      { orgId: m.organizationId, actor: SYSTEM_ACTOR },
       m.leadId,
       "email_bounced",
       { messageId: m.id, campaignId: m.campaignId, email: m.toAddress, detail },

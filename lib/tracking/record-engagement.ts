@@ -4,6 +4,7 @@ import { emailEvents, emailMessages, leadEvents, leads } from "@/db/schema";
 import { rescoreLead } from "@/lib/leads/scoring/rescore-lead";
 import { getScoringConfig } from "@/lib/leads/scoring/scoring-config";
 import { isMachineEngagement } from "./bot-detection";
+import { SYSTEM_ACTOR } from "@/lib/context";
 import {
   verifyClickToken,
   verifyOpenToken,
@@ -75,7 +76,7 @@ async function recordLeadEvent(
   if (scoring.rules.some((r) => r.kind === "event" && r.target === type)) {
     await rescoreLead(
       db,
-      { orgId: claims.organizationId, actor: { type: "system", id: null, userId: null } },
+      { orgId: claims.organizationId, actor: SYSTEM_ACTOR },
       lead.id,
       `event: ${type}`,
       scoring,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { emailEvents, emailMessages, emailSuppressions, leads, organizations } from "@/db/schema";
 import { stopLeadSequences } from "@/lib/campaigns/stop-sequences";
-import type { Ctx } from "@/lib/context";
+import { type Ctx, SYSTEM_ACTOR } from "@/lib/context";
 import { recordActivity } from "@/lib/leads/activity";
 import { normalizeEmail, suppressEmail } from "@/lib/suppressions/suppressions";
 import { verifyUnsubscribeToken, type TrackingClaims } from "./tracking-tokens";
@@ -20,7 +20,7 @@ export interface UnsubscribeOutcome {
 /** Timeline entries written for a recipient's own action carry the system as actor. */
 const asSystem = (orgId: string): Pick<Ctx, "orgId" | "actor"> => ({
   orgId,
-  actor: { type: "system", id: null, userId: null },
+  actor: SYSTEM_ACTOR,
 });
 
 async function messageOf(db: Queryable, claims: TrackingClaims) {
