@@ -141,6 +141,8 @@ export const campaignRecipients = pgTable(
     /** Chosen variant per step id, fixed the first time the step is sent. */
     variants: jsonb("variants").$type<Record<string, string>>().notNull().default({}),
     nextSendAt: tsz("next_send_at"),
+    /** The lead said they are away until then (an out-of-office reply): no step goes out before. */
+    postponedUntil: tsz("postponed_until"),
     lastSentAt: tsz("last_sent_at"),
     lastMessageId: uuid("last_message_id"),
     addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),

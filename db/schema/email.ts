@@ -51,6 +51,11 @@ export const emailMessages = pgTable(
     variantId: text("variant_id"),
     /** One message per key (e.g. recipient + step): a retried send finds the first and stops. */
     idempotencyKey: text("idempotency_key"),
+    /**
+     * Times it was handed to the transport again after a soft bounce. Each attempt goes to the
+     * provider under its own key, while the message stays one row (counted once in the stats).
+     */
+    resendAttempts: integer("resend_attempts").notNull().default(0),
     /** First delivery / human open / click / bounce, kept on the message so stats stay cheap. */
     deliveredAt: tsz("delivered_at"),
     openedAt: tsz("opened_at"),

@@ -9,3 +9,5 @@ export * from "./saved-views";
 export * from "./mailboxes";
 export * from "./templates";
 export * from "./campaigns";
+export * from "./conversations";
+export * from "./communication";

@@ -52,5 +52,11 @@ export const emailSettings = pgTable("email_settings", {
   /** The postal address bulk-mail law (CAN-SPAM) wants in every campaign email. */
   postalAddress: text("postal_address"),
   unsubscribeText: text("unsubscribe_text"),
+  /**
+   * An address whose mail reaches the inbound webhook (e.g. reply@in.example.com). When set,
+   * campaign and manual mail reply to a plus-address of it carrying a token that names the
+   * message, so a reply finds its lead and thread even when mail clients drop the headers.
+   */
+  inboundAddress: text("inbound_address"),
   ...timestamps(),
 });
