@@ -4,6 +4,7 @@ import { emailMessages, type EMAIL_KINDS, type EmailTransportName } from "@/db/s
 import { emailQueued } from "@/inngest/events";
 import { env } from "@/lib/env";
 import { enqueueEvent } from "@/lib/jobs/outbox";
+import { recordOutboundMessage } from "@/lib/conversations/record-message";
 import { systemTransport } from "./system-transport";
 
 export interface QueueEmailInput {
@@ -35,6 +36,9 @@ export interface QueueEmailInput {
   stepId?: string;
   stepIndex?: number;
   variantId?: string;
+  /** Who wrote it, for the lead's conversation (campaign mail: the system; manual: a user). */
+  author?: "ai" | "user" | "system";
+  authorUserId?: string | null;
 }
 
 /**
@@ -71,6 +75,30 @@ export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise
     .onConflictDoNothing()
     .returning({ id: emailMessages.id });
   if (!row) return existingMessageId(db, input);
+  if (
+    input.organizationId &&
+    input.leadId &&
+    (input.kind === "campaign" || input.kind === "manual")
+  ) {
+    // Mail to a lead is part of their conversation, recorded in the same transaction.
+    await recordOutboundMessage(db, {
+      organizationId: input.organizationId,
+      leadId: input.leadId,
+      channel: "email",
+      author: input.author ?? (input.kind === "campaign" ? "system" : "user"),
+      authorUserId: input.authorUserId ?? null,
+      emailMessageId: row.id,
+      campaignId: input.campaignId ?? null,
+      subject: input.subject,
+      body: input.text ?? "",
+      html: input.html ?? null,
+      fromAddress: input.from ?? env.EMAIL_FROM,
+      toAddress: input.to,
+      externalId: input.headers?.["Message-ID"] ?? null,
+      inReplyTo: input.headers?.["In-Reply-To"] ?? null,
+      occurredAt: input.createdAt,
+    });
+  }
   await enqueueEvent(
     db,
     emailQueued,
