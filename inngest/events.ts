@@ -33,6 +33,18 @@ export const emailBatchReady = eventType("email/batch.ready", {
   }),
 });
 
+/**
+ * A campaign or manual message bounced softly (mailbox full, server busy): Leadline sends it
+ * again itself later, `attempt` numbering the resend (see lib/email/resend-soft-bounced).
+ */
+export const emailSoftBounced = eventType("email/soft-bounced", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    messageId: z.uuid(),
+    attempt: z.number().int().min(1),
+  }),
+});
+
 export const passwordResetRequested = eventType("auth/password-reset.requested", {
   schema: z.object({ email: z.string(), ip: z.string().nullable() }),
 });
@@ -123,6 +135,7 @@ export const allEvents = [
   organizationCreated,
   emailQueued,
   emailBatchReady,
+  emailSoftBounced,
   passwordResetRequested,
   leadCreated,
   leadStatusChanged,

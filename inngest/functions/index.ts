@@ -5,7 +5,9 @@ import { notifyDueReminderFn } from "./notify-due-reminder";
 import { processImportFn } from "./process-import";
 import { purgeExpiredRecordsFn } from "./purge-expired-records";
 import { decayScoresFn, rescoreOrganizationFn } from "./rescore-leads";
+import { resendSoftBouncedFn } from "./resend-soft-bounced";
 import { batchEmailForResendFn, sendEmailBatchFn, sendEmailFn } from "./send-email";
+import { sendBulkCommunicationFn } from "./send-bulk-communication";
 import { sendPasswordResetFn } from "./send-password-reset";
 
 /** Every Inngest function, served at /api/inngest and run by the embedded engine alike. */
@@ -14,6 +16,7 @@ export const functions = [
   sendEmailFn,
   batchEmailForResendFn,
   sendEmailBatchFn,
+  resendSoftBouncedFn,
   sendPasswordResetFn,
   notifyDueReminderFn,
   rescoreOrganizationFn,
@@ -22,4 +25,5 @@ export const functions = [
   campaignFanOutFn,
   campaignSequenceFn,
   campaignStopOnStatusFn,
+  sendBulkCommunicationFn,
 ];

@@ -7,7 +7,7 @@ import { sha256Hex } from "@/lib/crypto/keys";
 import { deliverEmail } from "./deliver-email";
 import { transportFor } from "./system-transport";
 import { RESEND_BATCH_LIMIT } from "./transports/resend-transport";
-import { PermanentSendError, type EmailTransport } from "./transports/types";
+import { PermanentSendError, providerKey, type EmailTransport } from "./transports/types";
 
 /** Marks a queued message as taken by one batch until it is sent. */
 const CLAIM_PREFIX = "claim:";
@@ -16,8 +16,17 @@ export interface ClaimedBatch {
   ids: string[];
 }
 
-/** The batch request's idempotency key: the same messages always give the same key. */
-const batchKey = (ids: string[]) => `batch-${sha256Hex([...ids].sort().join(",")).slice(0, 40)}`;
+/**
+ * The batch request's idempotency key: the same attempts of the same messages always give the
+ * same key, and a resend after a soft bounce (a later attempt) a new one.
+ */
+export const batchKey = (messages: { id: string; resendAttempts: number }[]) =>
+  `batch-${sha256Hex(
+    messages
+      .map((m) => providerKey(m.id, m.resendAttempts))
+      .sort()
+      .join(","),
+  ).slice(0, 40)}`;
 
 /**
  * Take a queued message and up to 99 others waiting for the same provider in the same
@@ -44,7 +53,7 @@ export async function claimBatch(
       .for("update", { skipLocked: true });
     if (!first) return null;
     const others = await tx
-      .select({ id: emailMessages.id })
+      .select({ id: emailMessages.id, resendAttempts: emailMessages.resendAttempts })
       .from(emailMessages)
       .where(
         and(
@@ -60,10 +69,11 @@ export async function claimBatch(
       .orderBy(asc(emailMessages.createdAt))
       .limit(RESEND_BATCH_LIMIT - 1)
       .for("update", { skipLocked: true });
-    const ids = [first.id, ...others.map((o) => o.id)];
+    const claimed = [first, ...others];
+    const ids = claimed.map((m) => m.id);
     await tx
       .update(emailMessages)
-      .set({ providerMessageId: `${CLAIM_PREFIX}${batchKey(ids)}` })
+      .set({ providerMessageId: `${CLAIM_PREFIX}${batchKey(claimed)}` })
       .where(inArray(emailMessages.id, ids));
     // The send itself is a job of its own, throttled to the provider's rate: runs that find their
     // message already claimed end here without using up the provider's requests.
@@ -120,6 +130,7 @@ export async function deliverBatch(
     results = await transport.sendBatch(
       messages.map((m) => ({
         id: m.id,
+        idempotencyKey: providerKey(m.id, m.resendAttempts),
         from: m.fromAddress,
         to: m.toAddress,
         replyTo: m.replyTo,
@@ -130,7 +141,7 @@ export async function deliverBatch(
       })),
       // Keyed by the messages still queued: if an earlier attempt's request went through but
       // recording it didn't, the same set is sent again under the same key and Resend ignores it.
-      batchKey(messages.map((m) => m.id)),
+      batchKey(messages),
     );
   } catch (error) {
     if (error instanceof PermanentSendError) {

@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailMessages } from "@/db/schema";
 import { transportFor } from "./system-transport";
-import { PermanentSendError, type EmailTransport } from "./transports/types";
+import { PermanentSendError, providerKey, type EmailTransport } from "./transports/types";
 
 /**
  * Send one queued message. Idempotent: a message already sent (or failed for good) is left alone,
- * and the transport gets the message id as its idempotency key, so a retry after a crash between
- * sending and recording never reaches the recipient twice. Transient failures throw (the job
+ * and the transport gets the message id as its idempotency key (with the resend number after a
+ * soft bounce), so a retry after a crash between sending and recording never reaches the
+ * recipient twice. Transient failures throw (the job
  * retries); permanent ones are recorded.
  */
 export async function deliverEmail(
@@ -26,6 +27,7 @@ export async function deliverEmail(
   try {
     const result = await transport.send({
       id: message.id,
+      idempotencyKey: providerKey(message.id, message.resendAttempts),
       from: message.fromAddress,
       to: message.toAddress,
       replyTo: message.replyTo,

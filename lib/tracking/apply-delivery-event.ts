@@ -10,6 +10,7 @@ import {
 import { checkDeliverability } from "@/lib/campaigns/deliverability-guard";
 import { stopLeadSequences } from "@/lib/campaigns/stop-sequences";
 import { recordActivity } from "@/lib/leads/activity";
+import { scheduleSoftBounceResend } from "@/lib/email/resend-soft-bounced";
 import { log } from "@/lib/log";
 import { suppressEmail } from "@/lib/suppressions/suppressions";
 import { bounceKind, eventTime, taggedMessageId, type ResendWebhook } from "./resend-webhook";
@@ -158,8 +159,9 @@ function describeBounce(event: ResendWebhook): string {
 
 /**
  * Apply one verified Resend event. A message we don't know (another installation's, or mail sent
- * outside Leadline) is ignored. A soft bounce is only recorded: the provider retries delivery
- * itself and the sequence carries on. After a hard bounce or a complaint the deliverability guard
+ * outside Leadline) is ignored. A soft bounce leaves the message and the sequence as they are,
+ * and Leadline sends campaign and manual mail again itself a few hours later (at most twice, see
+ * lib/email/resend-soft-bounced). After a hard bounce or a complaint the deliverability guard
  * looks at the campaign and mailbox; its failure never undoes what was recorded.
  */
 export async function applyResendEvent(
@@ -206,6 +208,8 @@ export async function applyResendEvent(
         .where(orgMessage(m));
     } else if (type === "email.bounced" && kind === "hard") {
       await applyHardBounce(tx, m, at, describeBounce(event));
+    } else if (type === "email.bounced") {
+      await scheduleSoftBounceResend(tx, { organizationId: m.organizationId, messageId: m.id });
     } else if (type === "email.complained") {
       await applyComplaint(tx, m);
     }

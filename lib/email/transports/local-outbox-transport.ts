@@ -18,6 +18,6 @@ export const localOutboxTransport: EmailTransport = {
         links.length ? { links } : {},
       );
     }
-    return { providerMessageId: `local:${message.id}` };
+    return { providerMessageId: `local:${message.idempotencyKey ?? message.id}` };
   },
 };

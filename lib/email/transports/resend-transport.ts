@@ -43,7 +43,7 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
     name: "resend",
     async send(message) {
       const { data, error } = await resend.emails.send(payload(message), {
-        idempotencyKey: message.id,
+        idempotencyKey: message.idempotencyKey ?? message.id,
       });
       if (error || !data) throw failure(error);
       return { providerMessageId: data.id };

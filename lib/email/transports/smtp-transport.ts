@@ -31,7 +31,9 @@ export function smtpTransport(config: SmtpConfig): EmailTransport {
     async send(message) {
       try {
         const info = await transporter.sendMail({
-          messageId: `<${message.id}@leadline>`,
+          // `<id@leadline>`, or `<id.rN@leadline>` for a resend: a new Message-ID, or the
+          // receiving server drops it as the duplicate of the attempt that bounced.
+          messageId: `<${message.idempotencyKey ?? message.id}@leadline>`,
           from: message.from,
           to: message.to,
           replyTo: message.replyTo ?? undefined,

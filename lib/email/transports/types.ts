@@ -1,8 +1,14 @@
 import type { EmailTransportName } from "@/db/schema";
 
 export interface OutgoingEmail {
-  /** Our message id; also the provider idempotency key, so a retried send never sends twice. */
+  /** Our message id; the provider idempotency key too, unless `idempotencyKey` says otherwise. */
   id: string;
+  /**
+   * The key this attempt goes to the provider under (see providerKey): the id for the first
+   * send, a key of its own for each resend after a soft bounce, so the provider doesn't take the
+   * resend for a retry of the first attempt and drop it.
+   */
+  idempotencyKey?: string;
   from: string;
   to: string;
   replyTo?: string | null;
@@ -10,6 +16,11 @@ export interface OutgoingEmail {
   html?: string | null;
   text?: string | null;
   headers?: Record<string, string>;
+}
+
+/** The provider key of one attempt: the message id first, then `{id}.r{n}` for resend n. */
+export function providerKey(id: string, resendAttempts = 0): string {
+  return resendAttempts > 0 ? `${id}.r${resendAttempts}` : id;
 }
 
 export interface SendResult {
