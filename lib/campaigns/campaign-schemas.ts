@@ -293,6 +293,10 @@ export const recipientSchema = z
     nextStepIndex: z.number().int(),
     mailboxId: z.uuid().nullable(),
     nextSendAt: z.iso.datetime().nullable(),
+    postponedUntil: z.iso
+      .datetime()
+      .nullable()
+      .meta({ description: "The lead said they are away until then: no step goes out before" }),
     lastSentAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })

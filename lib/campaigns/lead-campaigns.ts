@@ -41,6 +41,7 @@ export const leadCampaignSchema = z
       .meta({ description: "0-based index of the next step; equals stepCount when all went out" }),
     stepCount: z.number().int(),
     nextSendAt: iso,
+    postponedUntil: iso.meta({ description: "The lead said they are away until then" }),
     lastSentAt: iso,
     addedAt: z.iso.datetime(),
     messages: z.array(leadCampaignMessageSchema).meta({ description: "Oldest first" }),
@@ -151,6 +152,7 @@ export async function listLeadCampaigns(ctx: Ctx, leadId: string): Promise<LeadC
       nextStepIndex: r.nextStepIndex,
       stepCount: Number(c.stepCount),
       nextSendAt: toIso(r.nextSendAt),
+      postponedUntil: toIso(r.postponedUntil),
       lastSentAt: toIso(r.lastSentAt),
       addedAt: r.createdAt.toISOString(),
       messages: messages

@@ -101,6 +101,7 @@ export async function listRecipients(
       nextStepIndex: row.r.nextStepIndex,
       mailboxId: row.r.mailboxId,
       nextSendAt: iso(row.r.nextSendAt),
+      postponedUntil: iso(row.r.postponedUntil),
       lastSentAt: iso(row.r.lastSentAt),
       createdAt: row.r.createdAt.toISOString(),
     })),

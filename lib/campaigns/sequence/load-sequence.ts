@@ -81,7 +81,10 @@ export function sendTimeZone(campaign: CampaignRow, lead: LeadRow | undefined): 
   return isValidTimeZone(campaign.timezone) ? campaign.timezone : "UTC";
 }
 
-/** Whether any recipient of the campaign may still be sent to. */
+/**
+ * Whether any recipient of the campaign may still be sent to — live, or held by a rep
+ * (`manual`), who may hand it back: a campaign isn't completed under a rep's feet.
+ */
 export async function hasLiveRecipients(db: Queryable, orgId: string, campaignId: string) {
   const [row] = await db
     .select({ one: sql<number>`1` })
@@ -90,7 +93,7 @@ export async function hasLiveRecipients(db: Queryable, orgId: string, campaignId
       and(
         eq(campaignRecipients.organizationId, orgId),
         eq(campaignRecipients.campaignId, campaignId),
-        sql`${campaignRecipients.state} in ('queued', 'active')`,
+        sql`${campaignRecipients.state} in ('queued', 'active', 'manual')`,
       ),
     )
     .limit(1);

@@ -15,18 +15,20 @@ export type SequencePlan =
 
 /**
  * When a recipient's next step is due: its delay after the previous send (after launch, for the
- * first step), never in the past, moved into the send window in the lead's time zone (or the
- * campaign's). `sendNow` skips the delay and the window for this one step.
+ * first step), never in the past, never before the lead is back from an absence they announced
+ * (postponed_until), moved into the send window in the lead's time zone (or the campaign's).
+ * `sendNow` skips the delay and the window for this one step, but not the absence.
  */
 export function nextSendTime(loaded: RunnableSequence, now: Date, sendNow = false): Date {
   const { campaign, recipient, lead } = loaded;
-  if (sendNow) return now;
+  const back = recipient.postponedUntil?.getTime() ?? 0;
+  if (sendNow) return new Date(Math.max(now.getTime(), back));
   const step = campaign.steps[recipient.nextStepIndex]!;
   const after =
     recipient.nextStepIndex === 0
       ? (campaign.launchedAt ?? now)
       : (recipient.lastSentAt ?? campaign.launchedAt ?? now);
-  const earliest = new Date(Math.max(after.getTime() + stepDelayMs(step), now.getTime()));
+  const earliest = new Date(Math.max(after.getTime() + stepDelayMs(step), now.getTime(), back));
   return nextWindowStart(earliest, campaign.sendWindow, sendTimeZone(campaign, lead));
 }
 

@@ -99,6 +99,14 @@ export async function sendCampaignStep(
     }
     const step = campaign.steps[stepIndex];
     if (!step) return { outcome: "stopped", reason: "step removed" };
+    // The lead announced an absence after this run planned (and went to sleep): wait it out.
+    if (recipient.postponedUntil && now.getTime() < recipient.postponedUntil.getTime()) {
+      return {
+        outcome: "deferred",
+        until: recipient.postponedUntil.toISOString(),
+        reason: "the lead is away",
+      };
+    }
 
     const mailbox = await pickMailbox(tx, campaign, recipient);
     if (!mailbox) {
