@@ -37,7 +37,7 @@ async function recipient(id: string) {
 const launch = new Date("2026-06-01T08:00:00Z"); // a Monday
 
 describe("postponeLeadSequences", () => {
-  it("postpones the lead's live sequences only, and only ever later", async () => {
+  it("postpones the lead's live and held sequences only, and only ever later", async () => {
     const lead = await createTestLead(org.id);
     const steps = [testStep(1), testStep(2, { delayDays: 1 })];
     const a = await createTestCampaign(org.id, { steps, leadIds: [lead.id], launchedAt: launch });
@@ -55,6 +55,15 @@ describe("postponeLeadSequences", () => {
       .update(campaignRecipients)
       .set({ state: "completed" })
       .where(eq(campaignRecipients.id, done.refs[0]!.recipientId));
+    const held = await createTestCampaign(org.id, {
+      steps,
+      leadIds: [lead.id],
+      launchedAt: launch,
+    });
+    await db
+      .update(campaignRecipients)
+      .set({ state: "manual" })
+      .where(eq(campaignRecipients.id, held.refs[0]!.recipientId));
     const someoneElse = await createTestLead(org.id);
     const unrelated = await createTestCampaign(org.id, {
       steps,
@@ -64,8 +73,10 @@ describe("postponeLeadSequences", () => {
 
     const until = new Date("2026-06-10T00:00:00Z");
     const input = { organizationId: org.id, leadId: lead.id, until };
-    expect(await postponeLeadSequences(db, input)).toBe(2);
+    expect(await postponeLeadSequences(db, input)).toBe(3);
     expect((await recipient(a.refs[0]!.recipientId)).postponedUntil).toEqual(until);
+    // A rep holds this one; handed back during the absence, it waits too.
+    expect((await recipient(held.refs[0]!.recipientId)).postponedUntil).toEqual(until);
     // The time shown as next moves with it.
     expect(await recipient(b.refs[0]!.recipientId)).toMatchObject({
       postponedUntil: until,

@@ -3,8 +3,14 @@ import type { Queryable } from "@/db/client";
 import { campaignRecipients, LIVE_RECIPIENT_STATES } from "@/db/schema";
 
 /**
- * The lead said they are away until `until` (an out-of-office reply): none of their live
- * sequences sends a step before then. Only moves the date later — an earlier return date from a
+ * Live sequences, and those a rep holds (`manual`): handed back during the absence, they must
+ * not send before the return date either.
+ */
+const POSTPONABLE_STATES = [...LIVE_RECIPIENT_STATES, "manual" as const];
+
+/**
+ * The lead said they are away until `until` (an out-of-office reply): none of their live or
+ * held sequences sends a step before then. Only moves the date later — an earlier return date from a
  * second auto-reply doesn't undo a longer absence. Running sequences need no event: planning
  * never picks a time before the date, and a run already sleeping until an earlier time finds it
  * when it wakes and waits again (sendCampaignStep defers). Inside the caller's transaction;
@@ -28,7 +34,7 @@ export async function postponeLeadSequences(
       and(
         eq(campaignRecipients.organizationId, input.organizationId),
         eq(campaignRecipients.leadId, input.leadId),
-        inArray(campaignRecipients.state, [...LIVE_RECIPIENT_STATES]),
+        inArray(campaignRecipients.state, POSTPONABLE_STATES),
       ),
     )
     .returning({ id: campaignRecipients.id });
