@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { NavUnreadBadge } from "@/components/conversations/nav-unread-badge";
 import { cn } from "@/components/ui/cn";
 import { CommandPalette } from "./command-palette";
 import { LiveEventsProvider } from "./live-events";
@@ -22,6 +23,7 @@ export interface ShellUser {
 const NAV = [
   { href: "/", label: "My day" },
   { href: "/leads", label: "Leads" },
+  { href: "/conversations", label: "Conversations" },
   { href: "/templates", label: "Templates" },
   { href: "/campaigns", label: "Campaigns" },
   { href: "/settings", label: "Settings" },
@@ -66,13 +68,14 @@ export function AppShell({
                   aria-current={active(item.href) ? "page" : undefined}
                   onClick={() => setMenuOpen(false)}
                   className={cn(
-                    "block rounded-lg px-3 py-2 text-sm font-medium",
+                    "flex items-center rounded-lg px-3 py-2 text-sm font-medium",
                     active(item.href)
                       ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
                       : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
                   )}
                 >
                   {item.label}
+                  {item.href === "/conversations" && <NavUnreadBadge />}
                 </Link>
               </li>
             ))}

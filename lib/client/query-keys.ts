@@ -66,4 +66,13 @@ export const queryKeys = {
     forLead: (leadId: string) => ["campaigns", "lead", leadId] as const,
   },
   emailSettings: ["email-settings"] as const,
+  inboundEmailSetup: ["email-settings", "inbound"] as const,
+  conversations: {
+    all: ["conversations"] as const,
+    list: (params: Record<string, unknown>) => ["conversations", "list", params] as const,
+    counts: ["conversations", "counts"] as const,
+    detail: (id: string) => ["conversations", "detail", id] as const,
+    forLead: (leadId: string) => ["conversations", "lead", leadId] as const,
+    unmatched: ["conversations", "unmatched"] as const,
+  },
 };

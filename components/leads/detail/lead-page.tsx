@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { ConversationThread } from "@/components/conversations/conversation-thread";
 import { Alert } from "@/components/ui/alert";
 import { ApiError, apiFetch, errorMessage } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -26,6 +27,11 @@ function leadTabs(lead: LeadDetail, perms: LeadPermissions): LeadTab[] {
   return [
     { id: "timeline", label: "Timeline", render: () => <TimelineFeed leadId={lead.id} /> },
     { id: "notes", label: "Notes", render: () => <NotesPanel leadId={lead.id} perms={perms} /> },
+    {
+      id: "conversation",
+      label: "Conversation",
+      render: () => <ConversationThread target={{ leadId: lead.id }} showLead={false} />,
+    },
     {
       id: "reminders",
       label: "Reminders",

@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { apiFetch, errorMessage } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { emailSettingsSchema } from "@/lib/mailboxes/mailbox-schemas";
+import { InboundReplies } from "./inbound-replies";
 import { MailboxDialog, type Mailbox } from "./mailbox-dialog";
 
 type Settings = z.infer<typeof emailSettingsSchema>;
@@ -205,6 +206,9 @@ export function EmailSettings({ canManage }: { canManage: boolean }) {
             )}
           </form>
         </Card>
+      )}
+      {settings.data && (
+        <InboundReplies inboundAddress={settings.data.inboundAddress} canManage={canManage} />
       )}
       {editing && (
         <MailboxDialog

@@ -1,0 +1,131 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./support";
+
+const unique = Date.now().toString(36);
+const leadEmail = `conv-${unique}@example.test`;
+const leadName = `Robin Inbox ${unique}`;
+const inboundText = `Sounds interesting, can we talk on Thursday? ${unique}`;
+const replyText = `Thursday at 10 works for me. ${unique}`;
+
+interface Counts {
+  unread: number;
+  needsReply: number;
+}
+
+async function counts(page: Page): Promise<Counts> {
+  const res = await page.request.get("/api/v1/conversations/counts");
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as Counts;
+}
+
+/** A reply as a mail server hands it over: raw RFC 5322, posted with the organization's secret. */
+function rawReply(from: string) {
+  return [
+    `From: Robin Inbox <${from}>`,
+    "To: sales@demo.leadline.dev",
+    `Subject: Re: Quick question ${unique}`,
+    `Message-ID: <${unique}@mail.example.test>`,
+    `Date: ${new Date().toUTCString()}`,
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    inboundText,
+    "",
+    `On Mon, someone wrote:`,
+    "> The original message we sent.",
+    "",
+  ].join("\r\n");
+}
+
+test("a lead's reply shows unread in the inbox, is read, answered, taken over and handed back", async ({
+  page,
+}) => {
+  test.slow();
+  await signInAs(page, "owner");
+
+  const created = await page.request.post("/api/v1/leads", {
+    data: {
+      firstName: "Robin",
+      lastName: `Inbox ${unique}`,
+      email: leadEmail,
+      company: "Inbox Co",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const lead = (await created.json()) as { id: string };
+
+  const setup = await page.request.get("/api/v1/settings/email/inbound", { timeout: 30_000 });
+  expect(setup.ok()).toBe(true);
+  const { secret } = (await setup.json()) as { secret: string };
+  const before = await counts(page);
+
+  const delivered = await page.request.post("/api/webhooks/email/inbound", {
+    headers: { authorization: `Bearer ${secret}`, "content-type": "message/rfc822" },
+    data: rawReply(leadEmail),
+    timeout: 30_000,
+  });
+  expect(delivered.ok(), await delivered.text()).toBe(true);
+  expect((await counts(page)).unread).toBe(before.unread + 1);
+
+  await page.goto("/conversations", { timeout: 90_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "Conversations" })).toBeVisible({
+    timeout: 60_000,
+  });
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: /Conversations.*unread/ })).toBeVisible();
+  const row = page
+    .getByRole("list", { name: "Conversations" })
+    .getByRole("button", { name: new RegExp(leadName) });
+  await expect(row).toContainText("Unread");
+  await expect(row).toContainText(inboundText.slice(0, 20));
+
+  // Opening it reads it: the reply's own words show, the quote is behind a toggle.
+  await row.click();
+  const thread = page.getByRole("region", { name: `Conversation with ${leadName}` });
+  const inbound = thread.locator('article[data-direction="inbound"]');
+  await expect(inbound).toContainText(inboundText, { timeout: 30_000 });
+  await expect(inbound).not.toContainText("The original message we sent.");
+  await inbound.getByRole("button", { name: "Show quoted text" }).click();
+  await expect(inbound).toContainText("The original message we sent.");
+  await expect(row).not.toContainText("Unread", { timeout: 30_000 });
+  await expect
+    .poll(async () => (await counts(page)).unread, { timeout: 30_000 })
+    .toBe(before.unread);
+
+  const mode = thread.getByTestId("conversation-mode");
+  await expect(mode).toHaveText("Automation on");
+
+  // A reply by hand goes out as an outbound bubble and takes the conversation over.
+  await thread.getByRole("textbox", { name: "Reply" }).fill(replyText);
+  await thread.getByRole("button", { name: "Send reply" }).click();
+  await expect(thread.locator('article[data-direction="outbound"]').last()).toContainText(
+    replyText,
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(thread.getByRole("textbox", { name: "Reply" })).toHaveValue("");
+  await expect(mode).toHaveText("You're handling this lead");
+
+  await thread.getByRole("button", { name: "Hand back" }).click();
+  await expect(mode).toHaveText("Automation on", { timeout: 30_000 });
+  await thread.getByRole("button", { name: "Take over" }).click();
+  await expect(mode).toHaveText("You're handling this lead", { timeout: 30_000 });
+  await thread.getByRole("button", { name: "Hand back" }).click();
+  await expect(mode).toHaveText("Automation on", { timeout: 30_000 });
+
+  // The same thread on the lead page's Conversation tab.
+  await page.goto(`/leads/${lead.id}`, { timeout: 90_000 });
+  await page.getByRole("tab", { name: "Conversation" }).click();
+  const panel = page.getByRole("tabpanel");
+  await expect(panel.locator('article[data-direction="inbound"]')).toContainText(inboundText, {
+    timeout: 30_000,
+  });
+  await expect(panel.locator('article[data-direction="outbound"]').last()).toContainText(replyText);
+
+  // Notifications link to the inbox by lead.
+  await page.goto(`/conversations?lead=${lead.id}`, { timeout: 90_000 });
+  await expect(
+    page.getByRole("region", { name: `Conversation with ${leadName}` }).getByText(replyText),
+  ).toBeVisible({ timeout: 30_000 });
+});
