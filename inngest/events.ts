@@ -123,6 +123,11 @@ export const leadReplied = eventType("lead/replied", {
   }),
 });
 
+/** POST /communication/send-bulk: send the bulk send's pending leads, one by one. */
+export const communicationBulkSendStarted = eventType("communication/bulk-send.started", {
+  schema: z.object({ organizationId: z.uuid(), bulkSendId: z.uuid() }),
+});
+
 export const allEvents = [
   campaignStarted,
   campaignSendNow,
@@ -142,5 +147,6 @@ export const allEvents = [
   reminderScheduled,
   reminderChanged,
   importQueued,
+  communicationBulkSendStarted,
 ] as const;
 export type AppEventType = (typeof allEvents)[number];

@@ -67,6 +67,10 @@ function schemaFor(nodeEnv: string) {
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalUrl,
     RESEND_WEBHOOK_SECRET: optionalString,
+    /** Twilio's REST API host (tests point it at a local fake); defaults to Twilio's own hosts. */
+    TWILIO_API_BASE_URL: optionalUrl,
+    /** Telegram's Bot API host (tests point it at a local fake); defaults to api.telegram.org. */
+    TELEGRAM_API_BASE_URL: optionalUrl,
     EMAIL_FROM: z.string().default("Leadline <no-reply@leadline.local>"),
     LLM_PROVIDER: z.enum(["openai", "anthropic", "openai-compatible"]).optional(),
     LLM_MODEL: optionalString,

@@ -24,8 +24,20 @@ export const ERROR_CODES = {
   unprocessable: { status: 422, title: "Unprocessable request" },
   /** A campaign can't go live: neither its own mailboxes nor the organization default can send. */
   no_mailbox: { status: 422, title: "No mailbox to send from" },
+  /** The channel isn't enabled for the organization or its provider isn't set up: nothing was sent. */
+  channel_not_configured: { status: 422, title: "Channel not configured" },
+  /** The lead said no to this channel (consent denied). */
+  consent_denied: { status: 422, title: "The lead has not consented to this channel" },
+  /** The lead is marked do-not-contact: no channel may be used. */
+  do_not_contact: { status: 422, title: "The lead is marked do not contact" },
+  /** The lead unsubscribed from email. */
+  unsubscribed: { status: 422, title: "The lead unsubscribed" },
+  /** No phone number, WhatsApp number or Telegram chat id to send to. */
+  no_channel_address: { status: 422, title: "No address for this channel" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Internal server error" },
+  /** The messaging provider (Twilio, Telegram) refused the message or could not be reached. */
+  provider_error: { status: 502, title: "The messaging provider failed" },
   service_unavailable: { status: 503, title: "Service unavailable" },
 } as const;
 

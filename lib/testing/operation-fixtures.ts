@@ -36,6 +36,7 @@ import { ENGINE_FIXTURES } from "./engine-fixtures";
 import { TRACKING_FIXTURES } from "./tracking-fixtures";
 import { CAMPAIGN_FIXTURES } from "./campaign-fixtures";
 import { CAMPAIGN_ANALYTICS_FIXTURES } from "./campaign-analytics-fixtures";
+import { CHANNELS_FIXTURES } from "./channels-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -489,3 +490,4 @@ Object.assign(OPERATION_FIXTURES, CAMPAIGN_ANALYTICS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CAMPAIGN_FIXTURES);
 Object.assign(OPERATION_FIXTURES, ENGINE_FIXTURES);
 Object.assign(OPERATION_FIXTURES, TRACKING_FIXTURES);
+Object.assign(OPERATION_FIXTURES, CHANNELS_FIXTURES);
