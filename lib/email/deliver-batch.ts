@@ -164,7 +164,8 @@ export async function deliverBatch(
           status: "sent",
           transport: transport.name,
           providerMessageId: results[i]!.providerMessageId ?? null,
-          sentAt,
+          // A resend after a soft bounce keeps the first send's time: one message, sent once.
+          sentAt: sql`coalesce(${emailMessages.sentAt}, ${sentAt.toISOString()}::timestamptz)`,
           error: null,
         })
         .where(and(eq(emailMessages.id, message.id), eq(emailMessages.status, "queued")));

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailMessages } from "@/db/schema";
 import { transportFor } from "./system-transport";
@@ -42,7 +42,8 @@ export async function deliverEmail(
         status: "sent",
         transport: transport.name,
         providerMessageId: result.providerMessageId ?? null,
-        sentAt: new Date(),
+        // A resend after a soft bounce keeps the first send's time: one message, sent once.
+        sentAt: sql`coalesce(${emailMessages.sentAt}, ${new Date().toISOString()}::timestamptz)`,
         error: null,
       })
       .where(and(eq(emailMessages.id, message.id), eq(emailMessages.status, "queued")));

@@ -143,6 +143,8 @@ describe("soft-bounce resend", () => {
     expect(await resend(sent, 2)).toEqual({ resent: true, attempt: 2 });
     expect(await deliverEmail(db, id, transport())).toEqual({ status: "sent" });
 
+    expect((await message(id)).sentAt).toEqual(firstSentAt);
+
     const requests = fake.requests.slice(before);
     expect(requests.map((r) => r.headers["idempotency-key"])).toEqual([id, `${id}.r1`, `${id}.r2`]);
     expect(new Set(requests.map((r) => JSON.parse(r.body).to))).toEqual(new Set([sent.email]));
