@@ -26,7 +26,7 @@ export function ConversationList({
   if (list.isPending)
     return (
       <p role="status" className="p-4 text-sm text-slate-600 dark:text-slate-400">
-        Loading conversations…
+        Loading…
       </p>
     );
   if (list.isError)

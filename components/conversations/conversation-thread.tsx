@@ -25,7 +25,7 @@ export function ConversationThread({
   if (conversation.isPending)
     return (
       <p role="status" className="p-4 text-sm text-slate-600 dark:text-slate-400">
-        Loading conversation…
+        Loading…
       </p>
     );
   if (conversation.isError) return <Alert tone="error">{errorMessage(conversation.error)}</Alert>;

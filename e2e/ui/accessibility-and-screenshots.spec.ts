@@ -25,6 +25,13 @@ async function someCampaignId(page: Page): Promise<string> {
   return ((await created.json()) as { id: string }).id;
 }
 
+/** The inbox with its newest conversation open, when there is one. */
+async function inboxWithThread(page: Page): Promise<string> {
+  const res = await page.request.get("/api/v1/conversations?perPage=1");
+  const { data } = (await res.json()) as { data: { id: string }[] };
+  return data[0] ? `/conversations?id=${data[0].id}` : "/conversations";
+}
+
 const PAGES: { name: string; path: (page: Page) => Promise<string>; ready: RegExp }[] = [
   { name: "my-day", path: async () => "/", ready: /Welcome/ },
   { name: "leads", path: async () => "/leads", ready: /^Leads$/ },
@@ -37,6 +44,7 @@ const PAGES: { name: string; path: (page: Page) => Promise<string>; ready: RegEx
   { name: "templates", path: async () => "/templates", ready: /templates/i },
   { name: "campaigns", path: async () => "/campaigns", ready: /^Campaigns$/ },
   { name: "campaign", path: async (p) => `/campaigns/${await someCampaignId(p)}`, ready: /./ },
+  { name: "conversations", path: inboxWithThread, ready: /^Conversations$/ },
 ];
 
 async function seriousViolations(page: Page) {

@@ -18,18 +18,36 @@ async function counts(page: Page): Promise<Counts> {
   return (await res.json()) as Counts;
 }
 
+async function inboundSecret(page: Page): Promise<string> {
+  const setup = await page.request.get("/api/v1/settings/email/inbound", { timeout: 30_000 });
+  expect(setup.ok()).toBe(true);
+  return ((await setup.json()) as { secret: string }).secret;
+}
+
+async function deliver(page: Page, raw: string) {
+  const delivered = await page.request.post("/api/webhooks/email/inbound", {
+    headers: {
+      authorization: `Bearer ${await inboundSecret(page)}`,
+      "content-type": "message/rfc822",
+    },
+    data: raw,
+    timeout: 30_000,
+  });
+  expect(delivered.ok(), await delivered.text()).toBe(true);
+}
+
 /** A reply as a mail server hands it over: raw RFC 5322, posted with the organization's secret. */
-function rawReply(from: string) {
+function rawReply(from: string, text = inboundText, id = unique) {
   return [
     `From: Robin Inbox <${from}>`,
     "To: sales@demo.leadline.dev",
     `Subject: Re: Quick question ${unique}`,
-    `Message-ID: <${unique}@mail.example.test>`,
+    `Message-ID: <${id}@mail.example.test>`,
     `Date: ${new Date().toUTCString()}`,
     "MIME-Version: 1.0",
     "Content-Type: text/plain; charset=utf-8",
     "",
-    inboundText,
+    text,
     "",
     `On Mon, someone wrote:`,
     "> The original message we sent.",
@@ -54,17 +72,8 @@ test("a lead's reply shows unread in the inbox, is read, answered, taken over an
   expect(created.status()).toBe(201);
   const lead = (await created.json()) as { id: string };
 
-  const setup = await page.request.get("/api/v1/settings/email/inbound", { timeout: 30_000 });
-  expect(setup.ok()).toBe(true);
-  const { secret } = (await setup.json()) as { secret: string };
   const before = await counts(page);
-
-  const delivered = await page.request.post("/api/webhooks/email/inbound", {
-    headers: { authorization: `Bearer ${secret}`, "content-type": "message/rfc822" },
-    data: rawReply(leadEmail),
-    timeout: 30_000,
-  });
-  expect(delivered.ok(), await delivered.text()).toBe(true);
+  await deliver(page, rawReply(leadEmail));
   expect((await counts(page)).unread).toBe(before.unread + 1);
 
   await page.goto("/conversations", { timeout: 90_000 });
@@ -128,4 +137,80 @@ test("a lead's reply shows unread in the inbox, is read, answered, taken over an
   await expect(
     page.getByRole("region", { name: `Conversation with ${leadName}` }).getByText(replyText),
   ).toBeVisible({ timeout: 30_000 });
+});
+
+test("mail from an unknown sender waits in Unmatched until it is assigned to a lead", async ({
+  page,
+}) => {
+  test.slow();
+  await signInAs(page, "owner");
+  const name = `Sam Unmatched ${unique}`;
+  const created = await page.request.post("/api/v1/leads", {
+    data: {
+      firstName: "Sam",
+      lastName: `Unmatched ${unique}`,
+      email: `sam-${unique}@example.test`,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const lead = (await created.json()) as { id: string };
+  const stranger = `stranger-${unique}@elsewhere.example`;
+  const text = `Writing from my other address. ${unique}`;
+  await deliver(page, rawReply(stranger, text, `unmatched-${unique}`));
+
+  await page.goto("/conversations", { timeout: 90_000 });
+  await page.getByRole("button", { name: /^Unmatched/ }).click();
+  const item = page
+    .getByRole("list", { name: "Unmatched messages" })
+    .getByRole("listitem")
+    .filter({ hasText: stranger });
+  await expect(item).toContainText(text, { timeout: 30_000 });
+  await item.getByRole("button", { name: /Assign the message from/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Assign to lead" });
+  await dialog.getByLabel("Find lead").fill(name);
+  await dialog.getByRole("button", { name: new RegExp(name) }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(item).toHaveCount(0, { timeout: 30_000 });
+
+  await page.goto(`/conversations?lead=${lead.id}`, { timeout: 90_000 });
+  await expect(
+    page
+      .getByRole("region", { name: `Conversation with ${name}` })
+      .locator('article[data-direction="inbound"]'),
+  ).toContainText(text, { timeout: 30_000 });
+});
+
+test("an admin sets the inbound address and finds the webhook URL and secret", async ({ page }) => {
+  test.slow();
+  await signInAs(page, "owner");
+  const secret = await inboundSecret(page);
+  await page.goto("/settings/email", { timeout: 90_000 });
+  const section = page.getByRole("region", { name: "Inbound replies" });
+  const address = section.getByLabel("Inbound address");
+  await expect(address).toBeVisible({ timeout: 60_000 });
+
+  await address.fill("reply+tag@in.example.test");
+  await section.getByRole("button", { name: "Save inbound address" }).click();
+  await expect(section.getByText("Give the address without a +tag")).toBeVisible({
+    timeout: 30_000,
+  });
+  await address.fill(`reply-${unique}@in.example.test`);
+  await section.getByRole("button", { name: "Save inbound address" }).click();
+  await expect(section.getByText("Inbound address saved.")).toBeVisible({ timeout: 30_000 });
+  await page.reload({ timeout: 90_000 });
+  await expect(address).toHaveValue(`reply-${unique}@in.example.test`, { timeout: 60_000 });
+
+  await expect(section.getByLabel("Webhook URL", { exact: true })).toHaveValue(
+    /\/api\/webhooks\/email\/inbound$/,
+  );
+  const secretField = section.getByLabel("Webhook secret", { exact: true });
+  await expect(secretField).toHaveAttribute("type", "password");
+  await section.getByRole("button", { name: "Show Webhook secret" }).click();
+  await expect(secretField).toHaveAttribute("type", "text");
+  await expect(secretField).toHaveValue(secret);
+
+  // Leave the organization as the other journeys expect it: no inbound address.
+  await address.fill("");
+  await section.getByRole("button", { name: "Save inbound address" }).click();
+  await expect(section.getByText("Inbound address saved.")).toBeVisible({ timeout: 30_000 });
 });
