@@ -123,12 +123,27 @@ export const leadReplied = eventType("lead/replied", {
   }),
 });
 
+/**
+ * A message from a lead was recorded on their conversation (any channel, any kind). The hook the
+ * AI classifier listens to; nothing in the reply path waits for it.
+ */
+export const conversationMessageReceived = eventType("conversation/message.received", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    conversationId: z.uuid().nullable(),
+    messageId: z.uuid(),
+    leadId: z.uuid().nullable(),
+    kind: z.string().nullable(),
+  }),
+});
+
 /** POST /communication/send-bulk: send the bulk send's pending leads, one by one. */
 export const communicationBulkSendStarted = eventType("communication/bulk-send.started", {
   schema: z.object({ organizationId: z.uuid(), bulkSendId: z.uuid() }),
 });
 
 export const allEvents = [
+  conversationMessageReceived,
   campaignStarted,
   campaignSendNow,
   campaignPaused,

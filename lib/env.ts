@@ -67,6 +67,11 @@ function schemaFor(nodeEnv: string) {
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalUrl,
     RESEND_WEBHOOK_SECRET: optionalString,
+    /**
+     * Shared secret for raw inbound mail posted to /api/webhooks/email/inbound by a provider other
+     * than Resend, for the whole installation. Each organization also has its own (settings).
+     */
+    INBOUND_EMAIL_SECRET: optionalString,
     /** Twilio's REST API host (tests point it at a local fake); defaults to Twilio's own hosts. */
     TWILIO_API_BASE_URL: optionalUrl,
     /** Telegram's Bot API host (tests point it at a local fake); defaults to api.telegram.org. */

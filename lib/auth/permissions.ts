@@ -55,6 +55,12 @@ export const PERMISSIONS = {
   "campaigns:write": EVERYONE,
   /** A campaign test send goes to the caller's own address: people only (like template tests). */
   "campaigns:test_send": HUMANS,
+  /**
+   * Conversations follow their lead: whoever sees a lead (lib/leads/visibility.ts) reads and
+   * answers its conversation; the unmatched inbox is everyone's to sort.
+   */
+  "conversations:read": EVERYONE,
+  "conversations:write": EVERYONE,
   /** The do-not-email list: everyone sees why an address is excluded; admins edit it. */
   "suppressions:read": EVERYONE,
   "suppressions:write": ADMINS,

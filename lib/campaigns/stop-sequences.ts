@@ -17,6 +17,8 @@ export async function stopLeadSequences(
     state: Exclude<RecipientState, "queued" | "active">;
     reason: string;
     campaignId?: string;
+    /** The states ended; the live ones unless told (a reply also ends a sequence a rep holds). */
+    from?: readonly RecipientState[];
   },
 ): Promise<number> {
   const stopped = await db
@@ -32,7 +34,7 @@ export async function stopLeadSequences(
       and(
         eq(campaignRecipients.organizationId, input.organizationId),
         eq(campaignRecipients.leadId, input.leadId),
-        inArray(campaignRecipients.state, [...LIVE_RECIPIENT_STATES]),
+        inArray(campaignRecipients.state, [...(input.from ?? LIVE_RECIPIENT_STATES)]),
         input.campaignId ? eq(campaignRecipients.campaignId, input.campaignId) : undefined,
       ),
     )

@@ -10,14 +10,9 @@ const message = {
     .max(300)
     .optional()
     .meta({ description: "Email only; defaults to “Re: ” and the thread's subject" }),
-  body: z
-    .string()
-    .trim()
-    .min(1, "Write a message")
-    .max(50_000)
-    .meta({
-      description: "The text; SMS/WhatsApp take 1,600 characters, Telegram 4,096, voice 2,000",
-    }),
+  body: z.string().trim().min(1, "Write a message").max(50_000).meta({
+    description: "The text; SMS/WhatsApp take 1,600 characters, Telegram 4,096, voice 2,000",
+  }),
 };
 
 export const sendMessageInput = z.strictObject(message).meta({ id: "SendChannelMessage" });

@@ -119,6 +119,8 @@ export interface InboundMessageInput {
   /** Null: nobody could match it — it waits in the unmatched inbox. */
   leadId: string | null;
   channel: Channel;
+  /** The lead, or the system for mail servers' reports (bounces, complaints). */
+  author?: "lead" | "system";
   matchedBy: (typeof MATCH_METHODS)[number];
   inboundKind?: (typeof INBOUND_KINDS)[number] | null;
   subject?: string | null;
@@ -161,7 +163,7 @@ export async function recordInboundMessage(
       leadId: conversation ? input.leadId : null,
       direction: "inbound",
       channel: input.channel,
-      author: "lead",
+      author: input.author ?? "lead",
       status: "received",
       campaignId: input.campaignId ?? null,
       subject: input.subject ?? null,

@@ -16,7 +16,9 @@ export type KeyPurpose =
   | "invitation"
   | "password-reset"
   | "webhook"
-  | "cursor";
+  | "cursor"
+  | "reply-token"
+  | "inbound-email";
 
 const cache = new Map<string, Buffer>();
 

@@ -94,7 +94,8 @@ export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise
       html: input.html ?? null,
       fromAddress: input.from ?? env.EMAIL_FROM,
       toAddress: input.to,
-      externalId: input.headers?.["Message-ID"] ?? null,
+      // The Message-ID Leadline gives its mail (see the SMTP transport); replies quote it.
+      externalId: `<${row.id}@leadline>`,
       inReplyTo: input.headers?.["In-Reply-To"] ?? null,
       occurredAt: input.createdAt,
     });

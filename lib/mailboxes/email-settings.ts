@@ -10,6 +10,8 @@ import { AppError } from "@/lib/errors";
 import type { emailSettingsSchema, updateEmailSettingsInput } from "./mailbox-schemas";
 import { getMailboxRow } from "./mailboxes";
 import { fromHeader } from "@/lib/email/from-header";
+import { organizationInboundSecret } from "@/lib/conversations/inbound/inbound-secret";
+import { env } from "@/lib/env";
 
 type EmailSettings = z.infer<typeof emailSettingsSchema>;
 
@@ -28,6 +30,7 @@ export async function getEmailSettings(ctx: Ctx): Promise<EmailSettings> {
     postalAddress: row?.postalAddress ?? null,
     unsubscribeText: row?.unsubscribeText ?? null,
     defaultMailboxId: mailbox?.id ?? null,
+    inboundAddress: row?.inboundAddress ?? null,
   };
 }
 
@@ -116,4 +119,16 @@ export async function sendTestEmail(ctx: Ctx, input: { mailboxId?: string; to?: 
     mailboxId: mailbox.id,
   });
   return { emailMessageId: id, to, mailboxId: mailbox.id, transport: mailbox.transport };
+}
+
+/** Admins: how to point a mail provider's inbound delivery at this organization. */
+export async function getInboundEmailSetup(ctx: Ctx) {
+  assertCan(ctx, "email_settings:write");
+  const settings = await getEmailSettings(ctx);
+  return {
+    webhookUrl: `${env.appUrl}/api/webhooks/email/inbound`,
+    secret: organizationInboundSecret(ctx.orgId),
+    inboundAddress: settings.inboundAddress,
+    resendSigned: Boolean(env.RESEND_WEBHOOK_SECRET),
+  };
 }

@@ -78,6 +78,10 @@ export const emailSettingsSchema = z
     postalAddress: z.string().nullable(),
     unsubscribeText: z.string().nullable(),
     defaultMailboxId: z.uuid().nullable(),
+    inboundAddress: z.email().nullable().meta({
+      description:
+        "An address whose mail reaches the inbound webhook; replies then carry a token naming their thread",
+    }),
   })
   .meta({ id: "EmailSettings" });
 
@@ -88,6 +92,29 @@ export const updateEmailSettingsInput = z
     postalAddress: z.string().trim().max(500).nullable(),
     unsubscribeText: z.string().trim().max(500).nullable(),
     defaultMailboxId: z.uuid().nullable(),
+    inboundAddress: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email())
+      .refine((a) => !a.split("@")[0]!.includes("+"), "Give the address without a +tag")
+      .nullable(),
   })
   .partial()
   .meta({ id: "UpdateEmailSettings" });
+
+export const inboundEmailSetupSchema = z
+  .object({
+    webhookUrl: z.string().meta({ description: "Where a provider posts inbound mail" }),
+    secret: z.string().meta({
+      description:
+        "This organization's secret for raw MIME posts (Authorization: Bearer …); mail posted with it always lands in this organization",
+    }),
+    inboundAddress: z.string().nullable(),
+    resendSigned: z.boolean().meta({
+      description:
+        "Resend's signed email.received events are accepted (RESEND_WEBHOOK_SECRET is set)",
+    }),
+  })
+  .meta({ id: "InboundEmailSetup" });

@@ -37,6 +37,7 @@ import { TRACKING_FIXTURES } from "./tracking-fixtures";
 import { CAMPAIGN_FIXTURES } from "./campaign-fixtures";
 import { CAMPAIGN_ANALYTICS_FIXTURES } from "./campaign-analytics-fixtures";
 import { CHANNELS_FIXTURES } from "./channels-fixtures";
+import { CONVERSATION_FIXTURES } from "./conversation-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -491,3 +492,4 @@ Object.assign(OPERATION_FIXTURES, CAMPAIGN_FIXTURES);
 Object.assign(OPERATION_FIXTURES, ENGINE_FIXTURES);
 Object.assign(OPERATION_FIXTURES, TRACKING_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CHANNELS_FIXTURES);
+Object.assign(OPERATION_FIXTURES, CONVERSATION_FIXTURES);

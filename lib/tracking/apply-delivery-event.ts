@@ -1,21 +1,13 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import {
-  campaignRecipients,
-  campaigns,
-  emailEvents,
-  emailMessages,
-  LIVE_RECIPIENT_STATES,
-} from "@/db/schema";
+import { emailEvents, emailMessages } from "@/db/schema";
 import { checkDeliverability } from "@/lib/campaigns/deliverability-guard";
-import { stopLeadSequences } from "@/lib/campaigns/stop-sequences";
-import { recordActivity } from "@/lib/leads/activity";
 import { scheduleSoftBounceResend } from "@/lib/email/resend-soft-bounced";
 import { log } from "@/lib/log";
 import { suppressEmail } from "@/lib/suppressions/suppressions";
 import { bounceKind, eventTime, taggedMessageId, type ResendWebhook } from "./resend-webhook";
 import { unsubscribeLead } from "./unsubscribe-lead";
-import { SYSTEM_ACTOR } from "@/lib/context";
+import { recordHardBounce } from "./record-hard-bounce";
 
 /**
  * What a verified provider event does to our records. Each delivery is applied once: the email
@@ -63,73 +55,6 @@ async function findMessage(db: Queryable, event: ResendWebhook): Promise<Message
 
 const orgMessage = (m: Message & { organizationId: string }) =>
   and(eq(emailMessages.organizationId, m.organizationId), eq(emailMessages.id, m.id));
-
-/** Live sequences of this lead in campaigns whose stop conditions include a bounce. */
-async function stopSequencesOnBounce(tx: Queryable, m: Message & { organizationId: string }) {
-  if (!m.leadId) return;
-  const live = await tx
-    .selectDistinct({ campaignId: campaignRecipients.campaignId })
-    .from(campaignRecipients)
-    .innerJoin(
-      campaigns,
-      and(
-        eq(campaigns.organizationId, campaignRecipients.organizationId),
-        eq(campaigns.id, campaignRecipients.campaignId),
-      ),
-    )
-    .where(
-      and(
-        eq(campaignRecipients.organizationId, m.organizationId),
-        eq(campaignRecipients.leadId, m.leadId),
-        inArray(campaignRecipients.state, [...LIVE_RECIPIENT_STATES]),
-        sql`coalesce((${campaigns.stopConditions} ->> 'bounce')::boolean, true)`,
-      ),
-    );
-  for (const { campaignId } of live) {
-    await stopLeadSequences(tx, {
-      organizationId: m.organizationId,
-      leadId: m.leadId,
-      campaignId,
-      state: "bounced",
-      reason: "The address bounced permanently",
-    });
-  }
-}
-
-async function applyHardBounce(
-  tx: Queryable,
-  m: Message & { organizationId: string },
-  at: Date,
-  detail: string,
-) {
-  await tx
-    .update(emailMessages)
-    .set({
-      status: "bounced",
-      bouncedAt: sql`coalesce(${emailMessages.bouncedAt}, ${at.toISOString()}::timestamptz)`,
-      error: detail,
-    })
-    .where(orgMessage(m));
-  await suppressEmail(tx, {
-    organizationId: m.organizationId,
-    email: m.toAddress,
-    reason: "bounced",
-    detail,
-    campaignId: m.campaignId,
-    messageId: m.id,
-  });
-  await stopSequencesOnBounce(tx, m);
-  if (m.leadId) {
-    await recordActivity(
-      tx,
-      { orgId: m.organizationId, actor: SYSTEM_ACTOR },
-      m.leadId,
-      "email_bounced",
-      { messageId: m.id, campaignId: m.campaignId, email: m.toAddress, detail },
-      at,
-    );
-  }
-}
 
 async function applyComplaint(tx: Queryable, m: Message & { organizationId: string }) {
   await tx.update(emailMessages).set({ status: "complained" }).where(orgMessage(m));
@@ -207,7 +132,7 @@ export async function applyResendEvent(
         })
         .where(orgMessage(m));
     } else if (type === "email.bounced" && kind === "hard") {
-      await applyHardBounce(tx, m, at, describeBounce(event));
+      await recordHardBounce(tx, m, at, describeBounce(event));
     } else if (type === "email.bounced") {
       await scheduleSoftBounceResend(tx, { organizationId: m.organizationId, messageId: m.id });
     } else if (type === "email.complained") {

@@ -18,5 +18,6 @@ export async function campaignEmailSettings(db: Queryable, orgId: string) {
     trackClicks: row?.trackClicks ?? true,
     postalAddress: row?.postalAddress ?? null,
     unsubscribeText: row?.unsubscribeText ?? null,
+    inboundAddress: row?.inboundAddress ?? null,
   };
 }

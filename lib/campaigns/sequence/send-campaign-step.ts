@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { emailMessages } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
 import { queueEmail } from "@/lib/email/queue-email";
+import { replyTokenAddress } from "@/lib/conversations/reply-token";
 import { decorateCampaignEmail } from "@/lib/tracking/decorate-email";
 import { campaignEmailSettings } from "./campaign-email-settings";
 import { checkSendCaps } from "./check-send-caps";
@@ -152,7 +153,10 @@ export async function sendCampaignStep(
       kind: "campaign",
       to: lead!.email!.trim(),
       from: composed.from,
-      replyTo: composed.replyTo,
+      // Replies carry the message's token when the organization receives mail at an inbound address.
+      replyTo: settings.inboundAddress
+        ? replyTokenAddress(settings.inboundAddress, messageId)
+        : composed.replyTo,
       subject: composed.subject,
       html: decorated.html,
       text: decorated.text ?? undefined,
