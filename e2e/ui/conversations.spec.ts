@@ -73,19 +73,24 @@ test("a lead's reply shows unread in the inbox, is read, answered, taken over an
   const lead = (await created.json()) as { id: string };
 
   const before = await counts(page);
-  await deliver(page, rawReply(leadEmail));
-  expect((await counts(page)).unread).toBe(before.unread + 1);
-
   await page.goto("/conversations", { timeout: 90_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Conversations" })).toBeVisible({
     timeout: 60_000,
   });
+  await expect(page.getByText("Loading…")).toHaveCount(0, { timeout: 30_000 });
+
+  // The reply arrives while the inbox is open: the live event stream brings it in, no reload.
+  await deliver(page, rawReply(leadEmail));
+  expect((await counts(page)).unread).toBe(before.unread + 1);
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link", { name: /Conversations.*unread/ })).toBeVisible();
+  await expect(nav.getByTestId("nav-unread-conversations")).toHaveText(
+    `${before.unread + 1} unread`,
+    { timeout: 30_000 },
+  );
   const row = page
     .getByRole("list", { name: "Conversations" })
     .getByRole("button", { name: new RegExp(leadName) });
-  await expect(row).toContainText("Unread");
+  await expect(row).toContainText("Unread", { timeout: 30_000 });
   await expect(row).toContainText(inboundText.slice(0, 20));
 
   // Opening it reads it: the reply's own words show, the quote is behind a toggle.
@@ -100,6 +105,9 @@ test("a lead's reply shows unread in the inbox, is read, answered, taken over an
   await expect
     .poll(async () => (await counts(page)).unread, { timeout: 30_000 })
     .toBe(before.unread);
+  if (before.unread === 0) await expect(nav.getByTestId("nav-unread-conversations")).toHaveCount(0);
+  else
+    await expect(nav.getByTestId("nav-unread-conversations")).toHaveText(`${before.unread} unread`);
 
   const mode = thread.getByTestId("conversation-mode");
   await expect(mode).toHaveText("Automation on");
