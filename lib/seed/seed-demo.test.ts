@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   campaignRecipients,
   campaigns,
+  conversationMessages,
+  conversations,
   leadNotes,
   leads,
   mailboxes,
@@ -87,6 +89,27 @@ describe("demo seed", () => {
       .where(eq(campaignRecipients.campaignId, campaign!.id));
     expect(recipients.length).toBeGreaterThan(10);
     expect(recipients.every((r) => r.state === "queued")).toBe(true);
+
+    // The inbox has a lead's unread answer to a rep's email and an unmatched stranger's message.
+    const threads = await db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.organizationId, orgId));
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatchObject({ unreadCount: 1, needsReply: true });
+    const inbound = await db
+      .select()
+      .from(conversationMessages)
+      .where(
+        and(
+          eq(conversationMessages.organizationId, orgId),
+          eq(conversationMessages.direction, "inbound"),
+        ),
+      );
+    expect(inbound.map((m) => m.matchedBy).sort()).toEqual(["none", "thread"]);
+    expect(inbound.find((m) => m.matchedBy === "thread")!.body).toBe(
+      "Saturday morning works for me. Is parking included?",
+    );
   }, 120_000);
 
   it("is idempotent, and never reseeds a database in use", async () => {

@@ -5,6 +5,7 @@ import { createOrganization } from "@/lib/organizations/create-organization";
 import { createUser, findUserByEmail } from "@/lib/users/create-user";
 import { seedDemoLeads } from "./seed-demo-leads";
 import { seedDemoOutreach } from "./seed-demo-outreach";
+import { seedDemoConversations } from "./seed-demo-conversations";
 import { DEMO_ORGANIZATION_NAME, DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 export interface SeedResult {
@@ -54,6 +55,7 @@ export async function seedDemoData(db: Database): Promise<SeedResult> {
     }
     await seedDemoLeads(tx, org.id, [userIds.rep!, userIds.rep2!, userIds.manager!]);
     await seedDemoOutreach(tx, org.id, userIds.rep!);
+    await seedDemoConversations(tx, org.id, userIds.rep2!);
     return { created: true, organizationId: org.id, userIds };
   });
 }

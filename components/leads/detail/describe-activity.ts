@@ -34,6 +34,15 @@ export interface DescribeContext {
   formatDateTime: (iso: string) => string;
 }
 
+const CHANNEL_NAMES: Record<string, string> = {
+  email: "email",
+  sms: "SMS",
+  whatsapp: "WhatsApp",
+  telegram: "Telegram",
+  voice: "phone",
+};
+const channelName = (v: unknown) => CHANNEL_NAMES[String(v)] ?? "message";
+
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 function show(v: unknown): string {
@@ -177,6 +186,30 @@ export function describeActivity(
       return { title: "Subscribed to email again", details: [] };
     case "email_suppressed":
       return { title: `Email address suppressed (${show(d.reason)})`, details: [] };
+    case "message_received": {
+      const stopped = Array.isArray(d.stoppedCampaignIds) ? d.stoppedCampaignIds.length : 0;
+      return {
+        title: `Replied by ${channelName(d.channel)}`,
+        details: [
+          ...(d.preview ? [`“${show(d.preview)}”`] : []),
+          ...(stopped ? [`Stopped ${stopped} campaign sequence${stopped === 1 ? "" : "s"}`] : []),
+        ],
+      };
+    }
+    case "message_sent":
+      return {
+        title: `Message sent by ${channelName(d.channel)}`,
+        details: d.subject ? [`Subject: ${show(d.subject)}`] : [],
+      };
+    case "auto_reply_received":
+      return {
+        title: "Automatic reply (out of office)",
+        details: d.returnDate ? [`Back on ${show(d.returnDate)} — follow-ups wait until then`] : [],
+      };
+    case "conversation_taken_over":
+      return { title: "Conversation taken over — automation held", details: [] };
+    case "conversation_handed_back":
+      return { title: "Conversation handed back to automation", details: [] };
     default: {
       const words = item.type.replace(/[_.-]+/g, " ");
       return { title: words.charAt(0).toUpperCase() + words.slice(1), details: [] };
