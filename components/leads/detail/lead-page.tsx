@@ -11,6 +11,7 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { EventsPanel } from "./events-panel";
 import { InquiriesPanel } from "./inquiries-panel";
 import { LeadCampaigns } from "./lead-campaigns";
+import { LeadCommunication } from "./lead-communication";
 import { LeadFieldsForm } from "./lead-fields-form";
 import { LeadHeader } from "./lead-header";
 import { LeadNotFound } from "./lead-not-found";
@@ -31,6 +32,11 @@ function leadTabs(lead: LeadDetail, perms: LeadPermissions): LeadTab[] {
       id: "conversation",
       label: "Conversation",
       render: () => <ConversationThread target={{ leadId: lead.id }} showLead={false} />,
+    },
+    {
+      id: "communication",
+      label: "Communication",
+      render: () => <LeadCommunication leadId={lead.id} />,
     },
     {
       id: "reminders",
