@@ -1,6 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { LoadMore } from "./load-more";
+
 import { cn } from "@/components/ui/cn";
 import { errorMessage } from "@/lib/client/api";
 import { CHANNEL_LABELS, type Conversation } from "./conversation-types";
@@ -54,18 +55,7 @@ export function ConversationList({
           </li>
         ))}
       </ul>
-      {list.hasNextPage && (
-        <div className="p-3 text-center">
-          <Button
-            variant="secondary"
-            size="sm"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { LoadMore } from "./load-more";
+
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/client/api";
@@ -64,18 +66,7 @@ export function UnmatchedList() {
           </li>
         ))}
       </ul>
-      {list.hasNextPage && (
-        <div className="p-3 text-center">
-          <Button
-            variant="secondary"
-            size="sm"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore list={list} />
       {assigning && (
         <AssignLeadDialog message={assigning} onClose={() => setAssigning(undefined)} />
       )}

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { campaignRecipients, campaigns, LIVE_RECIPIENT_STATES } from "@/db/schema";
-import { recipientSequenceStarted, recipientSequenceStopped } from "@/inngest/events";
+import { recipientSequenceStarted } from "@/inngest/events";
 import { enqueueEvent } from "@/lib/jobs/outbox";
+import { cancelSequenceRuns } from "./stop-sequences";
 
 /**
  * Taking a lead over and handing them back (seed 001: manual override / cede to AI). While a rep
@@ -39,19 +40,7 @@ export async function holdLeadSequences(
       ),
     )
     .returning({ id: campaignRecipients.id, campaignId: campaignRecipients.campaignId });
-  for (const r of held) {
-    await enqueueEvent(
-      db,
-      recipientSequenceStopped,
-      {
-        organizationId: input.organizationId,
-        campaignId: r.campaignId,
-        recipientId: r.id,
-        leadId: input.leadId,
-      },
-      { organizationId: input.organizationId },
-    );
-  }
+  await cancelSequenceRuns(db, input, held);
   return held.length;
 }
 

@@ -39,18 +39,27 @@ export async function stopLeadSequences(
       ),
     )
     .returning({ id: campaignRecipients.id, campaignId: campaignRecipients.campaignId });
-  for (const r of stopped) {
+  await cancelSequenceRuns(db, input, stopped);
+  return stopped.length;
+}
+
+/** Queue the cancel event for each recipient whose sequence just ended or was held. */
+export async function cancelSequenceRuns(
+  db: Queryable,
+  lead: { organizationId: string; leadId: string },
+  recipients: { id: string; campaignId: string }[],
+) {
+  for (const r of recipients) {
     await enqueueEvent(
       db,
       recipientSequenceStopped,
       {
-        organizationId: input.organizationId,
+        organizationId: lead.organizationId,
         campaignId: r.campaignId,
         recipientId: r.id,
-        leadId: input.leadId,
+        leadId: lead.leadId,
       },
-      { organizationId: input.organizationId },
+      { organizationId: lead.organizationId },
     );
   }
-  return stopped.length;
 }

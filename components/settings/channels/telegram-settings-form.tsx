@@ -1,14 +1,11 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { ApiError, apiFetch, errorMessage } from "@/lib/client/api";
 import type { ChannelSettings } from "@/lib/communication/provider-schemas";
-import { channelKeys } from "./channel-queries";
+import { useProviderSettings } from "./use-provider-settings";
 
 /** The Telegram bot: token (write-only), username, and registering the webhook with Telegram. */
 export function TelegramSettingsForm({
@@ -20,29 +17,7 @@ export function TelegramSettingsForm({
   canManage: boolean;
   notify: (tone: "success" | "error", text: string) => void;
 }) {
-  const client = useQueryClient();
-  const [error, setError] = useState<ApiError>();
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch("/settings/channels/telegram", { method: "PUT", body }),
-    onSuccess: () => {
-      setError(undefined);
-      notify("success", "Telegram settings saved.");
-      void client.invalidateQueries({ queryKey: channelKeys.all });
-    },
-    onError: (e) => {
-      if (e instanceof ApiError) setError(e);
-      notify("error", errorMessage(e));
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => apiFetch("/settings/channels/telegram", { method: "DELETE" }),
-    onSuccess: () => {
-      notify("success", "Telegram removed.");
-      void client.invalidateQueries({ queryKey: channelKeys.all });
-    },
-    onError: (e) => notify("error", errorMessage(e)),
-  });
+  const { save, remove, error } = useProviderSettings("telegram", "Telegram", notify);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,14 +1,11 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { ApiError, apiFetch, errorMessage } from "@/lib/client/api";
 import type { ChannelSettings } from "@/lib/communication/provider-schemas";
-import { channelKeys } from "./channel-queries";
+import { useProviderSettings } from "./use-provider-settings";
 
 type Notify = (tone: "success" | "error", text: string) => void;
 
@@ -22,29 +19,7 @@ export function TwilioSettingsForm({
   canManage: boolean;
   notify: Notify;
 }) {
-  const client = useQueryClient();
-  const [error, setError] = useState<ApiError>();
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch("/settings/channels/twilio", { method: "PUT", body }),
-    onSuccess: () => {
-      setError(undefined);
-      notify("success", "Twilio settings saved.");
-      void client.invalidateQueries({ queryKey: channelKeys.all });
-    },
-    onError: (e) => {
-      if (e instanceof ApiError) setError(e);
-      notify("error", errorMessage(e));
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => apiFetch("/settings/channels/twilio", { method: "DELETE" }),
-    onSuccess: () => {
-      notify("success", "Twilio removed.");
-      void client.invalidateQueries({ queryKey: channelKeys.all });
-    },
-    onError: (e) => notify("error", errorMessage(e)),
-  });
+  const { save, remove, error } = useProviderSettings("twilio", "Twilio", notify);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
