@@ -26,7 +26,8 @@ const UUID_V7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) 
 const MS_NOW = sql`date_trunc('milliseconds', now())`;
 
 /**
- * Every targeted lead with the first reason it can't be added (null: it can), into a temporary
+ * Every targeted lead with the first reason it can't be added (null: it can; a lead whose
+ * conversation a rep has taken over is held back from automation), into a temporary
  * table dropped at commit — in statements of their own, before anything is inserted. Two things
  * keep this linear for 100,000 leads whatever the table statistics say: the target is collected
  * and analyzed first, so the planner knows its real size (freshly imported leads otherwise look
@@ -55,13 +56,16 @@ async function classify(tx: Transaction, campaign: CampaignRow, target: TargetQu
         when coalesce(btrim(t.email), '') = '' then 'no_email'
         when s.email is not null then 'suppressed'
         when b.lead_id is not null then 'in_other_campaign'
+        when cv.lead_id is not null then 'taken_over'
       end as reason
       from recipients_target t
       left join campaign_recipients e
         on e.organization_id = ${org} and e.campaign_id = ${cid} and e.lead_id = t.lead_id
       left join email_suppressions s
         on s.organization_id = ${org} and s.email = lower(btrim(t.email))
-      left join busy b on b.lead_id = t.lead_id`);
+      left join busy b on b.lead_id = t.lead_id
+      left join conversations cv
+        on cv.organization_id = ${org} and cv.lead_id = t.lead_id and cv.mode = 'manual'`);
 }
 
 /** Insert the eligible leads as `queued` with their mailbox; report counts and first exclusions. */

@@ -257,6 +257,7 @@ export const EXCLUSION_REASONS = [
   "suppressed",
   "no_email",
   "in_other_campaign",
+  "taken_over",
   "already_in_campaign",
   "not_found",
 ] as const;

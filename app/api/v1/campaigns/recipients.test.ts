@@ -8,6 +8,7 @@ import {
   outboxEvents,
   type CampaignStatus,
 } from "@/db/schema";
+import { takeOverLead } from "@/lib/conversations/take-over";
 import { newId } from "@/lib/crypto/ids";
 import { createLead } from "@/lib/leads/create-lead";
 import { deleteLead } from "@/lib/leads/delete-lead";
@@ -89,6 +90,10 @@ describe("adding recipients by id", () => {
     await setStatus(elsewhere, "active");
     const deleted = await lead(org);
     await deleteLead(org.ctx("owner"), deleted.id);
+    const heldByRep = await lead(org);
+    await (
+      await getDb()
+    ).transaction((tx) => takeOverLead(tx, org.ctx("owner"), { leadId: heldByRep.id }));
     const foreign = await lead(other);
     const unknown = newId();
 
@@ -105,6 +110,7 @@ describe("adding recipients by id", () => {
         noEmail.id,
         suppressed.id,
         busy.id,
+        heldByRep.id,
         deleted.id,
         foreign.id,
         unknown,
@@ -112,7 +118,7 @@ describe("adding recipients by id", () => {
     });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(res.json.added).toBe(1);
-    expect(res.json.excluded).toBe(9);
+    expect(res.json.excluded).toBe(10);
     expect(res.json.excludedByReason).toEqual({
       already_in_campaign: 1,
       do_not_contact: 1,
@@ -120,6 +126,7 @@ describe("adding recipients by id", () => {
       no_email: 1,
       suppressed: 1,
       in_other_campaign: 1,
+      taken_over: 1,
       not_found: 3,
     });
     const reasonOf = new Map(
@@ -132,6 +139,7 @@ describe("adding recipients by id", () => {
       [noEmail.id]: "no_email",
       [suppressed.id]: "suppressed",
       [busy.id]: "in_other_campaign",
+      [heldByRep.id]: "taken_over",
       [deleted.id]: "not_found",
       [foreign.id]: "not_found",
       [unknown]: "not_found",
