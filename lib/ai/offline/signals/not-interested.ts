@@ -1,0 +1,98 @@
+import { cues, type CategoryCues } from "../cues";
+
+/**
+ * A refusal. Runs before the interest cues, so the "interested" inside "not interested" (and
+ * "Interesse" inside "kein Interesse") is consumed here and cannot count as interest.
+ */
+export const NOT_INTERESTED: CategoryCues = {
+  category: "not_interested",
+  cues: {
+    en: [
+      ...cues(
+        4,
+        "Declines",
+        /\b(not|n't|aren't|am not|are not|isn't) (really |currently |at all )?interested\b/,
+        /\bno,? thank(s| you)\b/,
+        /\b(we'll|we will|i'll|i will|going to) pass\b/,
+        /\bnot (a|the) (good |right )?fit\b/,
+        /\b(don't|do not) think (this|it) is a fit\b/,
+        /\bnot for (us|me)\b/,
+        /\bnot a priority\b/,
+        /\bno budget\b/,
+        /\b(happy|satisfied) with (our|the|it|what)\b/,
+        /\b(already|just) (use|have|using|work with|signed|chose|built)\b/,
+        /\bbuilt our own\b/,
+        /\ball set\b/,
+        /\bdecided against\b/,
+        /\boverkill\b/,
+        /\b(we'll|we will|i'll) stick with\b/,
+        /\b(doesn't|does not|wouldn't) make sense for (us|me)\b/,
+        /\b(no need|don't need|do not need)\b/,
+        /\bwe're (good|fine)\b/,
+        /^\W*(no|nope|nah)\b/m,
+        /,? so no\b/,
+      ),
+      ...cues(
+        1.5,
+        "Not now",
+        /\bnot (right )?now\b/,
+        /\bmaybe (some ?day|one day|in the future)\b/,
+      ),
+    ],
+    de: cues(
+      4,
+      "Lehnt ab",
+      /\bkein(e|en)? (interesse|bedarf)\b/,
+      /\b(sind|bin) (mit .{0,40} )?zufrieden\b/,
+      /\bpasst (leider )?nicht\b/,
+      /\b(brauchen|benotigen) wir nicht\b/,
+      /\b(gerade|bereits|schon) (erst )?(ein|eine|einen) (neues|neue|neuen)?\b/,
+    ),
+    fr: cues(
+      4,
+      "Décline",
+      /\bne (nous|m') interesse (pas|plus)\b/,
+      /\bpas (interesse|interesses|interessee)\b/,
+      /\b(ne sommes|ne suis) pas interesse/,
+      /\bdeja une solution\b/,
+      /\bpas pour (nous|moi)\b/,
+      /\bn'en (avons|ai) pas besoin\b/,
+    ),
+    es: cues(
+      4,
+      "Declina",
+      /\bno (nos|me) interesa\b/,
+      /\bya (trabajamos|usamos|tenemos)\b/,
+      /\b(estamos|estoy) content[oa]s?\b/,
+      /\bno es prioritario\b/,
+      /\bno lo necesitamos\b/,
+    ),
+    it: cues(
+      4,
+      "Declina",
+      /\bnon (siamo|sono) interessat[iae]\b/,
+      /\bnon (ci|mi) interessa\b/,
+      /\babbiamo gia\b/,
+      /\bci troviamo bene\b/,
+      /\bnon fa per noi\b/,
+    ),
+    nl: cues(
+      4,
+      "Slaat af",
+      /\bgeen (interesse|behoefte)\b/,
+      /\btevreden (met|over)\b/,
+      /\bniet voor (ons|mij)\b/,
+      /\bnee,? dank/,
+      /\bslaan (we )?(deze|dit|het) over\b/,
+    ),
+    pt: cues(
+      4,
+      "Recusa",
+      /\bnao (temos|tenho) interesse\b/,
+      /\bja (usamos|utilizamos|temos)\b/,
+      /\bsatisfeit[oa]s\b/,
+      /\bnao e prioridade\b/,
+      /\bvamos passar\b/,
+    ),
+  },
+};
