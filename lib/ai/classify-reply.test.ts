@@ -60,6 +60,8 @@ describe("classifyReply with a model", () => {
     expect(Object.keys(schema?.properties ?? {})).toEqual(
       expect.arrayContaining(["category", "confidence", "rationale", "returnDate", "referral"]),
     );
+    // Strict structured-output modes refuse length, range and pattern keywords.
+    expect(JSON.stringify(schema)).not.toMatch(/maxLength|minimum|maximum|"pattern"/);
     const [system, user] = call.prompt;
     expect(system).toMatchObject({ role: "system" });
     const systemText = (system as { content: string }).content;
@@ -126,6 +128,31 @@ describe("classifyReply with a model", () => {
 
     expect(await classifyReply(reply, { model: missing })).toEqual(offlineVerdict());
     expect(await classifyReply(reply, { model: outOfRange })).toEqual(offlineVerdict());
+  });
+
+  it("shortens an over-long rationale instead of discarding the answer", async () => {
+    const model = new MockLanguageModelV4({
+      doGenerate: answer(JSON.stringify({ ...verdict, rationale: "x".repeat(500) })),
+    });
+
+    const result = await classifyReply(reply, { model });
+
+    expect(result).toMatchObject({ category: "meeting_request", mode: "llm" });
+    expect(result.rationale).toHaveLength(300);
+  });
+
+  it("falls back when the return date is not a date, still counting the tokens once", async () => {
+    const model = new MockLanguageModelV4({
+      doGenerate: answer(
+        JSON.stringify({ ...verdict, category: "out_of_office", returnDate: "next Monday" }),
+      ),
+    });
+    const usages: ClassificationUsage[] = [];
+
+    const result = await classifyReply(reply, { model, onUsage: (u) => usages.push(u) });
+
+    expect(result).toEqual(offlineVerdict());
+    expect(usages).toHaveLength(1);
   });
 
   it("falls back when the provider throws, without retrying a non-retryable error", async () => {

@@ -1,4 +1,5 @@
 import type { LanguageModel } from "ai";
+import { z } from "zod";
 import { log } from "@/lib/log";
 import {
   CLASSIFY_REPLY_SYSTEM_PROMPT,
@@ -15,6 +16,19 @@ import {
 import { LlmCallError, runStructured, type LlmCallOptions, type LlmUsage } from "./run-structured";
 
 export type ClassifyReplyInput = ReplyPromptInput;
+
+/**
+ * What the model is asked for: the verdict's shape without length, range and pattern keywords,
+ * which strict structured-output modes (OpenAI's) refuse or ignore. The answer is then held to
+ * replyVerdictSchema itself, so limits still apply — only an over-long rationale is shortened.
+ */
+const modelVerdictSchema = replyVerdictSchema.extend({
+  confidence: z.number().meta({ description: "0 to 1: how sure the category is" }),
+  rationale: z.string().meta({ description: "One line under 300 characters: why this category" }),
+  returnDate: z.string().nullable().meta({
+    description: "out_of_office: the date the sender is back, when stated (YYYY-MM-DD), else null",
+  }),
+});
 
 /** Tokens and time of one model call, for per-organization usage accounting. */
 export interface ClassificationUsage extends LlmUsage {
@@ -40,7 +54,7 @@ export async function classifyReply(
   if (!options.model) return offline(input);
   try {
     const { object, usage, latencyMs } = await runStructured(options.model, {
-      schema: replyVerdictSchema,
+      schema: modelVerdictSchema,
       name: "reply_classification",
       description: "The category of a lead's reply to outreach",
       system: CLASSIFY_REPLY_SYSTEM_PROMPT,
@@ -52,7 +66,17 @@ export async function classifyReply(
       maxOutputTokens: options.maxOutputTokens ?? 4_000,
     });
     options.onUsage?.({ ...usage, latencyMs });
-    return { ...consistent(object), mode: "llm" };
+    const verdict = replyVerdictSchema.safeParse({
+      ...object,
+      rationale: object.rationale.slice(0, 300),
+    });
+    if (!verdict.success) {
+      throw new LlmCallError("malformed_output", "The model's answer broke the verdict's limits", {
+        cause: verdict.error,
+        latencyMs,
+      });
+    }
+    return { ...consistent(verdict.data), mode: "llm" };
   } catch (error) {
     if (!(error instanceof LlmCallError)) throw error;
     if (error.usage) options.onUsage?.({ ...error.usage, latencyMs: error.latencyMs });

@@ -90,6 +90,7 @@ describe("classifyReply against an OpenAI-compatible server", () => {
     expect(body.response_format.json_schema.schema.properties.category.enum).toContain(
       "unsubscribe",
     );
+    expect(JSON.stringify(body.response_format)).not.toMatch(/maxLength|minimum|"pattern"/);
     expect(body.messages[0]).toMatchObject({ role: "system" });
     expect(body.messages[0].content).toContain("- unsubscribe:");
     const user = JSON.stringify(body.messages.slice(1));
