@@ -103,6 +103,13 @@ export const conversationMessages = pgTable(
     /** What the parser (and later the classifier) found: return date, bounce details, … */
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     matchedBy: text("matched_by", { enum: MATCH_METHODS }),
+    /** The AI classification of an inbound message (lib/ai/reply-classification.ts). */
+    classification: jsonb("classification").$type<Record<string, unknown>>(),
+    /** pending → applied (effects done) | review (low confidence, waiting) | corrected (by a person). */
+    classificationState: text("classification_state", {
+      enum: ["pending", "applied", "review", "corrected"],
+    }),
+    classifiedAt: tsz("classified_at"),
     /** Where it came from (resend, mime, twilio, telegram) and that source's id: one row per delivery. */
     dedupeKey: text("dedupe_key"),
     error: text("error"),
@@ -122,6 +129,9 @@ export const conversationMessages = pgTable(
       .where(sql`${t.conversationId} is null`),
     index("conversation_messages_org_email_idx").on(t.organizationId, t.emailMessageId),
     index("conversation_messages_org_external_idx").on(t.organizationId, t.externalId),
+    index("conversation_messages_org_review_idx")
+      .on(t.organizationId, t.occurredAt)
+      .where(sql`${t.classificationState} = 'review'`),
     uniqueIndex("conversation_messages_dedupe_key")
       .on(t.organizationId, t.dedupeKey)
       .where(sql`${t.dedupeKey} is not null`),

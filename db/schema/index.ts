@@ -11,3 +11,4 @@ export * from "./templates";
 export * from "./campaigns";
 export * from "./conversations";
 export * from "./communication";
+export * from "./ai";
