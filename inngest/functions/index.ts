@@ -1,6 +1,7 @@
 import { campaignFanOutFn } from "./campaign-fan-out";
 import { campaignSequenceFn } from "./campaign-sequence";
 import { campaignStopOnStatusFn } from "./campaign-stop-on-status";
+import { classifyReplyFn } from "./classify-reply";
 import { notifyDueReminderFn } from "./notify-due-reminder";
 import { processImportFn } from "./process-import";
 import { purgeExpiredRecordsFn } from "./purge-expired-records";
@@ -26,4 +27,5 @@ export const functions = [
   campaignSequenceFn,
   campaignStopOnStatusFn,
   sendBulkCommunicationFn,
+  classifyReplyFn,
 ];

@@ -8,7 +8,8 @@ import { normalizeEmail, suppressEmail } from "@/lib/suppressions/suppressions";
 import { verifyUnsubscribeToken, type TrackingClaims } from "./tracking-tokens";
 
 /** How the opt-out arrived; kept on the timeline entry and the email event. */
-export type UnsubscribeSource = "link" | "one_click" | "complaint";
+/** "reply": the lead asked in a reply (the reply classifier). */
+export type UnsubscribeSource = "link" | "one_click" | "complaint" | "reply";
 
 export interface UnsubscribeOutcome {
   organizationName: string;
@@ -150,7 +151,7 @@ export async function unsubscribeTarget(
 export async function unsubscribeByToken(
   db: Database,
   token: string,
-  source: Exclude<UnsubscribeSource, "complaint">,
+  source: Exclude<UnsubscribeSource, "complaint" | "reply">,
 ): Promise<UnsubscribeOutcome | null> {
   const claims = verifyUnsubscribeToken(token);
   return claims ? unsubscribeLead(db, claims, source) : null;

@@ -1,0 +1,35 @@
+import { getDb } from "@/db/client";
+import { classifyConversationMessage } from "@/lib/ai/classify-message";
+import { inngest } from "../client";
+import { conversationMessageReceived } from "../events";
+
+/** Inbound kinds worth classifying: bounces and complaints are handled as such already. */
+const CLASSIFIED_KINDS = new Set(["human_reply", "auto_reply"]);
+
+/**
+ * A lead's reply arrived: classify it and apply what its category means (unsubscribe, postpone,
+ * notify, …). One organization's replies run one at a time so its token budget check and its
+ * leads' effects don't race; other organizations proceed in parallel.
+ */
+export const classifyReplyFn = inngest.createFunction(
+  {
+    id: "classify-reply",
+    triggers: [conversationMessageReceived],
+    concurrency: { limit: 1, key: "event.data.organizationId" },
+    retries: 3,
+  },
+  async ({ event, step }) => {
+    const { organizationId, messageId, leadId, kind } = event.data;
+    if (!leadId || !kind || !CLASSIFIED_KINDS.has(kind)) return { skipped: true };
+    const result = await step.run("classify", async () =>
+      classifyConversationMessage(await getDb(), { organizationId, messageId }),
+    );
+    if (!result) return { skipped: true };
+    return {
+      skipped: false,
+      category: result.classification.category,
+      state: result.state,
+      effects: result.effects,
+    };
+  },
+);
