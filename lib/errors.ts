@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   unsubscribed: { status: 422, title: "The lead unsubscribed" },
   /** No phone number, WhatsApp number or Telegram chat id to send to. */
   no_channel_address: { status: 422, title: "No address for this channel" },
+  /** AI calls run offline (no provider, budget used up, unusable settings): nothing was sent. */
+  ai_not_configured: { status: 422, title: "No AI provider available" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Internal server error" },
   /** The messaging provider (Twilio, Telegram) refused the message or could not be reached. */

@@ -64,6 +64,9 @@ export const PERMISSIONS = {
   /** The do-not-email list: everyone sees why an address is excluded; admins edit it. */
   "suppressions:read": EVERYONE,
   "suppressions:write": ADMINS,
+  /** Everyone may see which AI provider is active; admins choose it, hold its key and budget. */
+  "ai_settings:read": EVERYONE,
+  "ai_settings:write": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -38,6 +38,7 @@ import { CAMPAIGN_FIXTURES } from "./campaign-fixtures";
 import { CAMPAIGN_ANALYTICS_FIXTURES } from "./campaign-analytics-fixtures";
 import { CHANNELS_FIXTURES } from "./channels-fixtures";
 import { CONVERSATION_FIXTURES } from "./conversation-fixtures";
+import { LLM_FIXTURES } from "./llm-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -493,3 +494,4 @@ Object.assign(OPERATION_FIXTURES, ENGINE_FIXTURES);
 Object.assign(OPERATION_FIXTURES, TRACKING_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CHANNELS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CONVERSATION_FIXTURES);
+Object.assign(OPERATION_FIXTURES, LLM_FIXTURES);
