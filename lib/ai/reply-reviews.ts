@@ -238,9 +238,7 @@ export async function reclassifyLatestReply(
       .where(and(await leadScope(ctx), eq(leads.id, leadId)))
       .limit(1);
     if (!lead) throw notFound("Lead");
-    throw new AppError("validation_error", "This lead has sent no message to classify.", {
-      errors: [{ path: "id", message: "No inbound message" }],
-    });
+    throw new AppError("unprocessable", "This lead has sent no message to classify.");
   }
   await classifyConversationMessage(
     ctx.db,

@@ -39,6 +39,7 @@ import { CAMPAIGN_ANALYTICS_FIXTURES } from "./campaign-analytics-fixtures";
 import { CHANNELS_FIXTURES } from "./channels-fixtures";
 import { CONVERSATION_FIXTURES } from "./conversation-fixtures";
 import { LLM_FIXTURES } from "./llm-fixtures";
+import { AI_FIXTURES } from "./ai-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -495,3 +496,4 @@ Object.assign(OPERATION_FIXTURES, TRACKING_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CHANNELS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CONVERSATION_FIXTURES);
 Object.assign(OPERATION_FIXTURES, LLM_FIXTURES);
+Object.assign(OPERATION_FIXTURES, AI_FIXTURES);
