@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/lib/client/format";
 import { CHANNEL_LABELS, type ConversationMessage } from "./conversation-types";
 import { MessageBadges } from "./message-badges";
+import { MessageClassification } from "./message-classification";
 
 /** Who wrote it, as the rep thinks of it. */
 function authorLabel(
@@ -64,6 +65,7 @@ export function MessageBubble({
         {message.error && (
           <p className="mt-1 text-xs text-red-700 dark:text-red-400">{message.error}</p>
         )}
+        {inbound && <MessageClassification message={message} />}
         {hasQuoted && (
           <div className="mt-2">
             <button

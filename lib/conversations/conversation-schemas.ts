@@ -9,6 +9,7 @@ import {
   MESSAGE_DIRECTIONS,
   MESSAGE_STATUSES,
 } from "@/db/schema";
+import { replyClassificationSchema } from "@/lib/ai/reply-classification";
 import { pageQuerySchema } from "@/lib/http/pagination";
 
 const bool = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -110,6 +111,15 @@ export const conversationMessageSchema = z
         description: "Outbound email: when it was delivered, opened, clicked, bounced, replied",
       }),
     error: z.string().nullable(),
+    classification: replyClassificationSchema
+      .nullable()
+      .meta({ description: "Inbound: what the reply means (the AI classifier or a person)" }),
+    classificationState: z
+      .enum(["pending", "applied", "review", "corrected"])
+      .nullable()
+      .meta({
+        description: "applied: effects done; review: waits for a person; corrected: by a person",
+      }),
     readAt: z.iso.datetime().nullable(),
     occurredAt: z.iso.datetime(),
   })

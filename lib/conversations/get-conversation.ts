@@ -6,6 +6,7 @@ import {
   conversations,
   emailMessages,
 } from "@/db/schema";
+import { replyClassificationSchema } from "@/lib/ai/reply-classification";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
@@ -74,6 +75,9 @@ export function toMessageDto(row: MessageRow): ConversationMessageDto {
         }
       : null,
     error: m.error ?? (email ? row.emailError : null),
+    // A stored verdict that no longer fits the schema is shown as none rather than failing the thread.
+    classification: replyClassificationSchema.safeParse(m.classification).data ?? null,
+    classificationState: m.classificationState,
     readAt: iso(m.readAt),
     occurredAt: m.occurredAt.toISOString(),
   };

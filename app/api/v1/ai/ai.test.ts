@@ -133,6 +133,15 @@ describe("review queue and corrections", () => {
       .from(aiReplyLabels)
       .where(eq(aiReplyLabels.messageId, reply.messageId));
     expect(labels).toMatchObject([{ category: "unsubscribe", previousCategory: "other" }]);
+    const thread = await api("GET", `/api/v1/leads/${reply.leadId}/conversation`, {
+      token: org.members.rep.token,
+    });
+    expect(
+      thread.json.messages.find((m: { id: string }) => m.id === reply.messageId),
+    ).toMatchObject({
+      classification: { category: "unsubscribe", rationale: "Corrected by a person" },
+      classificationState: "corrected",
+    });
     const queue = await api("GET", "/api/v1/ai/reviews", { token: org.members.owner.token });
     expect(queue.json.data.map((m: { messageId: string }) => m.messageId)).not.toContain(
       reply.messageId,
