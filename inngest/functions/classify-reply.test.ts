@@ -5,6 +5,9 @@ import { getDb } from "@/db/client";
 import { conversationMessages } from "@/db/schema";
 import { recordInboundMessage } from "@/lib/conversations/record-message";
 import { newId } from "@/lib/crypto/ids";
+import { enqueueEvent } from "@/lib/jobs/outbox";
+import { runPendingJobs } from "@/lib/testing/jobs";
+import { conversationMessageReceived } from "../events";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import { sentCampaignMessage } from "@/lib/testing/tracking-fixtures";
 import { classifyReplyFn } from "./classify-reply";
@@ -90,5 +93,31 @@ describe("classify-reply job", () => {
     });
 
     expect(result).toEqual({ skipped: true });
+  });
+
+  it("runs from the outbox in the embedded engine (registered with the other functions)", async () => {
+    const reply = await inbound("human_reply", "Could we book a call next week?");
+    const db = await getDb();
+    await enqueueEvent(
+      db,
+      conversationMessageReceived,
+      {
+        organizationId: org.id,
+        conversationId: null,
+        messageId: reply.messageId,
+        leadId: reply.leadId,
+        kind: "human_reply",
+      },
+      { organizationId: org.id },
+    );
+
+    await runPendingJobs();
+
+    const [row] = await db
+      .select()
+      .from(conversationMessages)
+      .where(eq(conversationMessages.id, reply.messageId));
+    expect(row!.classificationState).not.toBeNull();
+    expect(row!.classification).toMatchObject({ mode: "offline" });
   });
 });
