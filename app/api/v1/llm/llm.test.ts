@@ -134,8 +134,15 @@ describe("GET/PATCH /api/v1/llm/providers", () => {
   it("keeps each organization's settings to itself", async () => {
     const a = await createTestOrg("LLM A");
     const b = await createTestOrg("LLM B");
-    await patch(a, { provider: "openai", apiKey: SECRET, monthlyTokenBudget: 10 });
+    await local(a, { apiKey: SECRET, monthlyTokenBudget: 1000 });
+    expect((await prompt(a)).status).toBe(200);
     const other = await api("GET", "/api/v1/llm/providers", { token: b.members.admin.token });
+    expect(other.json.budget.usedThisMonth).toBe(0);
+    const otherUsage = await api("GET", "/api/v1/llm/usage", { token: b.members.admin.token });
+    expect(otherUsage.json.totals.calls).toBe(0);
+    // B's test prompt runs offline: A's provider and key are never used for it.
+    expect((await prompt(b)).status).toBe(422);
+    expect(server.requests).toHaveLength(1);
     expect(other.json).toMatchObject({
       mode: "offline",
       active: null,
