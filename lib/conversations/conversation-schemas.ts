@@ -114,12 +114,9 @@ export const conversationMessageSchema = z
     classification: replyClassificationSchema
       .nullable()
       .meta({ description: "Inbound: what the reply means (the AI classifier or a person)" }),
-    classificationState: z
-      .enum(["pending", "applied", "review", "corrected"])
-      .nullable()
-      .meta({
-        description: "applied: effects done; review: waits for a person; corrected: by a person",
-      }),
+    classificationState: z.enum(["pending", "applied", "review", "corrected"]).nullable().meta({
+      description: "applied: effects done; review: waits for a person; corrected: by a person",
+    }),
     readAt: z.iso.datetime().nullable(),
     occurredAt: z.iso.datetime(),
   })
