@@ -40,6 +40,7 @@ import { CHANNELS_FIXTURES } from "./channels-fixtures";
 import { CONVERSATION_FIXTURES } from "./conversation-fixtures";
 import { LLM_FIXTURES } from "./llm-fixtures";
 import { AI_FIXTURES } from "./ai-fixtures";
+import { AI_EFFECTS_FIXTURES } from "./ai-effects-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -497,3 +498,4 @@ Object.assign(OPERATION_FIXTURES, CHANNELS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, CONVERSATION_FIXTURES);
 Object.assign(OPERATION_FIXTURES, LLM_FIXTURES);
 Object.assign(OPERATION_FIXTURES, AI_FIXTURES);
+Object.assign(OPERATION_FIXTURES, AI_EFFECTS_FIXTURES);
