@@ -7,10 +7,14 @@ import { errorMessage } from "@/lib/client/api";
 import { aiKeys, fetchLlmProviders } from "./ai-queries";
 import { ModeBanner } from "./mode-banner";
 import { ProviderForm } from "./provider-form";
+import { ReplyEffectsCard } from "./reply-effects-form";
 import { TestPromptCard } from "./test-prompt-card";
 import { UsageCard } from "./usage-card";
 
-/** Settings → AI: the mode, the provider setup, a test prompt and usage (the last two: admins). */
+/**
+ * Settings → AI: the mode, the provider setup, what replies do, a test prompt and usage (the last
+ * two: admins).
+ */
 export function AiSettings({ canManage }: { canManage: boolean }) {
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string }>();
   const settings = useQuery({
@@ -36,6 +40,7 @@ export function AiSettings({ canManage }: { canManage: boolean }) {
         canManage={canManage}
         notify={(tone, text) => setNotice({ tone, text })}
       />
+      <ReplyEffectsCard canManage={canManage} notify={(tone, text) => setNotice({ tone, text })} />
       {canManage && <TestPromptCard />}
       {canManage && <UsageCard />}
     </div>
