@@ -72,11 +72,58 @@ test("a sales rep sees the reply effects but cannot change them", async ({ page 
   await expect(card.getByRole("button", { name: "Save reply effects" })).toHaveCount(0);
 });
 
-test("the review queue lists replies waiting for a person", async ({ page }) => {
+interface Thread {
+  messages: { classification: { category: string } | null; classificationState: string | null }[];
+}
+
+test("an uncertain reply waits in the review queue until a person confirms it", async ({
+  page,
+}) => {
   test.slow();
   await signInAs(page, "owner");
-  await page.goto("/conversations/reviews", { timeout: 90_000 });
-  await expect(page.getByRole("heading", { name: /Review queue \(\d+\)/ })).toBeVisible({
-    timeout: 30_000,
+  const unique = Date.now().toString(36);
+  const email = `review-${unique}@example.test`;
+  const created = await page.request.post("/api/v1/leads", {
+    data: { firstName: "Robin", lastName: `Review ${unique}`, email },
   });
+  expect(created.status()).toBe(201);
+  const lead = (await created.json()) as { id: string };
+  const { secret } = (await (await page.request.get("/api/v1/settings/email/inbound")).json()) as {
+    secret: string;
+  };
+  const raw = [
+    `From: Robin Review <${email}>`,
+    "To: sales@northwind.demo.test",
+    "Subject: Re: Spring listings",
+    `Message-ID: <review-${unique}@mail.example.test>`,
+    `Date: ${new Date().toUTCString()}`,
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "hmm",
+    "",
+  ].join("\r\n");
+  const delivered = await page.request.post("/api/webhooks/email/inbound", {
+    headers: { authorization: `Bearer ${secret}`, "content-type": "message/rfc822" },
+    data: raw,
+  });
+  expect(delivered.ok(), await delivered.text()).toBe(true);
+  const state = async () => {
+    const res = await page.request.get(`/api/v1/leads/${lead.id}/conversation`);
+    return ((await res.json()) as Thread).messages[0]?.classificationState ?? null;
+  };
+  // The offline classifier can't tell what "hmm" means: the reply waits for a person.
+  await expect.poll(state, { timeout: 60_000 }).toBe("review");
+
+  await page.goto("/conversations/reviews", { timeout: 90_000 });
+  const item = page.getByRole("listitem", { name: `Reply from Robin Review ${unique}` });
+  await expect(item).toBeVisible({ timeout: 30_000 });
+  await expect(item).toContainText("hmm");
+  await expect(item).toContainText("Suggested:");
+  await expect(item.getByRole("link", { name: `Robin Review ${unique}` })).toHaveAttribute(
+    "href",
+    `/conversations?lead=${lead.id}`,
+  );
+  await item.getByRole("button", { name: /^Confirm/ }).click();
+  await expect(item).toHaveCount(0, { timeout: 30_000 });
+  expect(await state()).toBe("corrected");
 });
