@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
@@ -42,7 +44,15 @@ export function Inbox() {
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Conversations</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Conversations</h1>
+        <Link
+          href="/conversations/reviews"
+          className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400"
+        >
+          Review queue
+        </Link>
+      </div>
       <div className="grid min-h-[32rem] grid-cols-1 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div
           className={cn(
