@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support";
+import { deliverInboundEmail, rawEmail, signInAs } from "./support";
 
 // Against a busy `next dev`, the HMR socket's rebuild/reload messages can restart the page before
 // it hydrates (see ai-settings.spec.ts); only those are dropped.
@@ -88,25 +88,18 @@ test("an uncertain reply waits in the review queue until a person confirms it", 
   });
   expect(created.status()).toBe(201);
   const lead = (await created.json()) as { id: string };
-  const { secret } = (await (await page.request.get("/api/v1/settings/email/inbound")).json()) as {
-    secret: string;
-  };
-  const raw = [
-    `From: Robin Review <${email}>`,
-    "To: sales@northwind.demo.test",
-    "Subject: Re: Spring listings",
-    `Message-ID: <review-${unique}@mail.example.test>`,
-    `Date: ${new Date().toUTCString()}`,
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    "hmm",
-    "",
-  ].join("\r\n");
-  const delivered = await page.request.post("/api/webhooks/email/inbound", {
-    headers: { authorization: `Bearer ${secret}`, "content-type": "message/rfc822" },
-    data: raw,
-  });
-  expect(delivered.ok(), await delivered.text()).toBe(true);
+  await deliverInboundEmail(
+    page,
+    rawEmail(
+      {
+        From: `Robin Review <${email}>`,
+        To: "sales@northwind.demo.test",
+        Subject: "Re: Spring listings",
+        "Message-ID": `<review-${unique}@mail.example.test>`,
+      },
+      "hmm",
+    ),
+  );
   const state = async () => {
     const res = await page.request.get(`/api/v1/leads/${lead.id}/conversation`);
     return ((await res.json()) as Thread).messages[0]?.classificationState ?? null;

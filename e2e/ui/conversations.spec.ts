@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./support";
+import { deliverInboundEmail, signInAs } from "./support";
 
 const unique = Date.now().toString(36);
 const leadEmail = `conv-${unique}@example.test`;
@@ -22,18 +22,6 @@ async function inboundSecret(page: Page): Promise<string> {
   const setup = await page.request.get("/api/v1/settings/email/inbound", { timeout: 30_000 });
   expect(setup.ok()).toBe(true);
   return ((await setup.json()) as { secret: string }).secret;
-}
-
-async function deliver(page: Page, raw: string) {
-  const delivered = await page.request.post("/api/webhooks/email/inbound", {
-    headers: {
-      authorization: `Bearer ${await inboundSecret(page)}`,
-      "content-type": "message/rfc822",
-    },
-    data: raw,
-    timeout: 30_000,
-  });
-  expect(delivered.ok(), await delivered.text()).toBe(true);
 }
 
 /** A reply as a mail server hands it over: raw RFC 5322, posted with the organization's secret. */
@@ -80,7 +68,7 @@ test("a lead's reply shows unread in the inbox, is read, answered, taken over an
   await expect(page.getByText("Loading…")).toHaveCount(0, { timeout: 30_000 });
 
   // The reply arrives while the inbox is open: the live event stream brings it in, no reload.
-  await deliver(page, rawReply(leadEmail));
+  await deliverInboundEmail(page, rawReply(leadEmail));
   expect((await counts(page)).unread).toBe(before.unread + 1);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByTestId("nav-unread-conversations")).toHaveText(
@@ -164,7 +152,7 @@ test("mail from an unknown sender waits in Unmatched until it is assigned to a l
   const lead = (await created.json()) as { id: string };
   const stranger = `stranger-${unique}@elsewhere.example`;
   const text = `Writing from my other address. ${unique}`;
-  await deliver(page, rawReply(stranger, text, `unmatched-${unique}`));
+  await deliverInboundEmail(page, rawReply(stranger, text, `unmatched-${unique}`));
 
   await page.goto("/conversations", { timeout: 90_000 });
   await page.getByRole("button", { name: /^Unmatched/ }).click();

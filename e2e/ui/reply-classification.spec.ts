@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support";
+import { deliverInboundEmail, rawEmail, signInAs } from "./support";
 
 const unique = Date.now().toString(36);
 
@@ -19,24 +19,18 @@ test("a reply is classified in the background and a rep corrects the category in
   expect(created.status()).toBe(201);
   const lead = (await created.json()) as { id: string };
 
-  const setup = await page.request.get("/api/v1/settings/email/inbound");
-  const { secret } = (await setup.json()) as { secret: string };
-  const raw = [
-    `From: Kim Classify <${email}>`,
-    "To: sales@northwind.demo.test",
-    "Subject: Re: Spring listings",
-    `Message-ID: <classify-${unique}@mail.example.test>`,
-    `Date: ${new Date().toUTCString()}`,
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    "Please remove me from your mailing list.",
-    "",
-  ].join("\r\n");
-  const delivered = await page.request.post("/api/webhooks/email/inbound", {
-    headers: { authorization: `Bearer ${secret}`, "content-type": "message/rfc822" },
-    data: raw,
-  });
-  expect(delivered.ok(), await delivered.text()).toBe(true);
+  await deliverInboundEmail(
+    page,
+    rawEmail(
+      {
+        From: `Kim Classify <${email}>`,
+        To: "sales@northwind.demo.test",
+        Subject: "Re: Spring listings",
+        "Message-ID": `<classify-${unique}@mail.example.test>`,
+      },
+      "Please remove me from your mailing list.",
+    ),
+  );
 
   // The classifier runs as a background job; the thread carries its verdict once it has run.
   await expect

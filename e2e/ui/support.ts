@@ -20,3 +20,27 @@ export async function signInAs(page: Page, key: DemoKey) {
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible({ timeout: 60_000 });
   return user;
 }
+
+/** A plain-text email as a mail server hands it over: RFC 5322 headers, a blank line, the body. */
+export function rawEmail(headers: Record<string, string>, body: string): string {
+  const all = {
+    Date: new Date().toUTCString(),
+    "Content-Type": "text/plain; charset=utf-8",
+    ...headers,
+  };
+  const head = Object.entries(all).map(([name, value]) => `${name}: ${value}`);
+  return [...head, "", body, ""].join("\r\n");
+}
+
+/** Post raw mail to the inbound webhook with the signed-in admin's organization secret. */
+export async function deliverInboundEmail(page: Page, raw: string) {
+  const setup = await page.request.get("/api/v1/settings/email/inbound", { timeout: 30_000 });
+  expect(setup.ok()).toBe(true);
+  const { secret } = (await setup.json()) as { secret: string };
+  const delivered = await page.request.post("/api/webhooks/email/inbound", {
+    headers: { authorization: `Bearer ${secret}`, "content-type": "message/rfc822" },
+    data: raw,
+    timeout: 30_000,
+  });
+  expect(delivered.ok(), await delivered.text()).toBe(true);
+}

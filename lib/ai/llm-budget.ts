@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { aiSettings, memberships } from "@/db/schema";
-import { createNotification } from "@/lib/notifications/notifications";
+import { aiSettings } from "@/db/schema";
+import { notifyOrganizationAdmins } from "@/lib/notifications/notifications";
 import { tokensThisMonth } from "./org-model";
 
 /**
@@ -25,28 +25,14 @@ export async function noteBudgetCrossing(
   const used = await tokensThisMonth(db, organizationId, now);
   if (used < budget) return false;
   const month = now.toISOString().slice(0, 7);
-  const admins = await db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        eq(memberships.status, "active"),
-        inArray(memberships.role, ["owner", "admin"]),
-      ),
-    );
-  for (const { userId } of admins) {
-    await createNotification(db, {
-      organizationId,
-      userId,
-      type: "ai_budget_exceeded",
-      title: "The monthly AI token budget is used up",
-      body: `${used.toLocaleString("en")} of ${budget.toLocaleString("en")} tokens this month. AI calls run in offline mode (built-in classifier and template drafts) until next month or until the budget is raised in Settings → AI.`,
-      link: "/settings/ai",
-      data: { used, budget, month },
-      // One per person per month: the notifications' unique key is per organization.
-      dedupeKey: `ai-budget:${organizationId}:${month}:${userId}`,
-    });
-  }
+  await notifyOrganizationAdmins(db, {
+    organizationId,
+    type: "ai_budget_exceeded",
+    title: "The monthly AI token budget is used up",
+    body: `${used.toLocaleString("en")} of ${budget.toLocaleString("en")} tokens this month. AI calls run in offline mode (built-in classifier and template drafts) until next month or until the budget is raised in Settings → AI.`,
+    link: "/settings/ai",
+    data: { used, budget, month },
+    dedupeKey: `ai-budget:${organizationId}:${month}`,
+  });
   return true;
 }

@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database, type Queryable } from "@/db/client";
-import { campaigns, mailboxes, memberships } from "@/db/schema";
+import { campaigns, mailboxes } from "@/db/schema";
 import { campaignPaused } from "@/inngest/events";
 import { enqueueEvent } from "@/lib/jobs/outbox";
-import { createNotification } from "@/lib/notifications/notifications";
+import { createNotification, notifyOrganizationAdmins } from "@/lib/notifications/notifications";
 
 /**
  * Protects the sender's reputation: a campaign or mailbox whose recent mail bounces or draws spam
@@ -125,28 +125,15 @@ async function pauseMailboxIfUnhealthy(tx: Queryable, organizationId: string, id
     .returning({ name: mailboxes.name, fromAddress: mailboxes.fromAddress });
   if (!paused) return false;
   // Mailboxes belong to the organization, not a person: its owners and admins look after them.
-  const admins = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        eq(memberships.status, "active"),
-        inArray(memberships.role, ["owner", "admin"]),
-      ),
-    );
-  for (const { userId } of admins) {
-    await createNotification(tx, {
-      organizationId,
-      userId,
-      type: "mailbox_paused",
-      title: `Mailbox ${paused.fromAddress} was paused`,
-      body: `${reason}. Nothing more is sent from it until it is resumed in Settings → Email.`,
-      link: "/settings/email",
-      data: { mailboxId: id, reason },
-      dedupeKey: `mailbox-paused:${id}:${now.toISOString()}:${userId}`,
-    });
-  }
+  await notifyOrganizationAdmins(tx, {
+    organizationId,
+    type: "mailbox_paused",
+    title: `Mailbox ${paused.fromAddress} was paused`,
+    body: `${reason}. Nothing more is sent from it until it is resumed in Settings → Email.`,
+    link: "/settings/email",
+    data: { mailboxId: id, reason },
+    dedupeKey: `mailbox-paused:${id}:${now.toISOString()}`,
+  });
   return true;
 }
 

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { notifications } from "@/db/schema";
+import { memberships, notifications } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
@@ -52,6 +52,36 @@ export async function createNotification(db: Queryable, input: NewNotification):
     data: { id: rows[0]!.id },
   });
   return true;
+}
+
+/**
+ * Tell every active owner and admin of an organization (things that belong to the organization,
+ * not a person: mailboxes, budgets). One notification per person for a key: the key is made
+ * per person, since the notifications' unique key is per organization.
+ */
+export async function notifyOrganizationAdmins(
+  db: Queryable,
+  input: Omit<NewNotification, "userId" | "dedupeKey"> & { dedupeKey: string },
+): Promise<number> {
+  const admins = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, input.organizationId),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["owner", "admin"]),
+      ),
+    );
+  let sent = 0;
+  for (const { userId } of admins) {
+    if (
+      await createNotification(db, { ...input, userId, dedupeKey: `${input.dedupeKey}:${userId}` })
+    ) {
+      sent++;
+    }
+  }
+  return sent;
 }
 
 /** Other open tabs of the same person update their badge too. */
