@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from "@/lib/context";
 import { enqueueEvent } from "@/lib/jobs/outbox";
 import { recordActivity } from "@/lib/leads/activity";
 import { createNotification } from "@/lib/notifications/notifications";
+import { withoutNul } from "./without-nul";
 
 export interface LeadReply {
   organizationId: string;
@@ -45,7 +46,8 @@ async function answeredEmail(tx: Queryable, reply: LeadReply) {
  * stats count it); the lead was last in touch now; the owner hears of it; and `lead/replied` goes
  * out so runs waiting for it wake up. Automatic mail never comes here.
  */
-export async function handleLeadReply(tx: Queryable, reply: LeadReply) {
+export async function handleLeadReply(tx: Queryable, received: LeadReply) {
+  const reply = withoutNul(received);
   const at = reply.at ?? new Date();
   const stopped = await stopSequencesOn(tx, {
     organizationId: reply.organizationId,

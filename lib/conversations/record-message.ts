@@ -10,6 +10,7 @@ import {
   type MESSAGE_STATUSES,
 } from "@/db/schema";
 import { publishLive } from "@/lib/live/live-messages";
+import { withoutNul } from "./without-nul";
 
 type Channel = (typeof CHANNELS)[number];
 
@@ -65,13 +66,30 @@ export async function recordOutboundMessage(
   db: Queryable,
   input: OutboundMessageInput,
 ): Promise<{ id: string; conversationId: string }> {
-  const conversation = await conversationFor(db, input.organizationId, input.leadId);
   const at = input.occurredAt ?? new Date();
+  const byPerson = input.author === "user" || input.author === "ai";
+  const latest = {
+    lastMessageAt: at,
+    lastOutboundAt: at,
+    lastChannel: input.channel,
+    preview: preview(input.subject && !input.body ? input.subject : input.body),
+    ...(input.campaignId ? { lastCampaignId: input.campaignId } : {}),
+    ...(byPerson ? { needsReply: false } : {}),
+  };
+  // One statement on the send path: the conversation is created or brought up to date at once.
+  const [conversation] = await db
+    .insert(conversations)
+    .values({ organizationId: input.organizationId, leadId: input.leadId, ...latest })
+    .onConflictDoUpdate({
+      target: [conversations.organizationId, conversations.leadId],
+      set: { ...latest, updatedAt: at },
+    })
+    .returning({ id: conversations.id });
   const [row] = await db
     .insert(conversationMessages)
     .values({
       organizationId: input.organizationId,
-      conversationId: conversation.id,
+      conversationId: conversation!.id,
       leadId: input.leadId,
       direction: "outbound",
       channel: input.channel,
@@ -92,26 +110,8 @@ export async function recordOutboundMessage(
       occurredAt: at,
     })
     .returning({ id: conversationMessages.id });
-  const byPerson = input.author === "user" || input.author === "ai";
-  await db
-    .update(conversations)
-    .set({
-      lastMessageAt: at,
-      lastOutboundAt: at,
-      lastChannel: input.channel,
-      preview: preview(input.subject && !input.body ? input.subject : input.body),
-      ...(input.campaignId ? { lastCampaignId: input.campaignId } : {}),
-      ...(byPerson ? { needsReply: false } : {}),
-      updatedAt: at,
-    })
-    .where(
-      and(
-        eq(conversations.organizationId, input.organizationId),
-        eq(conversations.id, conversation.id),
-      ),
-    );
-  if (byPerson) await announceConversation(db, input.organizationId, conversation.id);
-  return { id: row!.id, conversationId: conversation.id };
+  if (byPerson) await announceConversation(db, input.organizationId, conversation!.id);
+  return { id: row!.id, conversationId: conversation!.id };
 }
 
 export interface InboundMessageInput {
@@ -148,9 +148,10 @@ export interface InboundMessageInput {
  */
 export async function recordInboundMessage(
   db: Queryable,
-  input: InboundMessageInput,
+  received: InboundMessageInput,
 ): Promise<{ id: string; conversationId: string | null } | null> {
-  const at = input.occurredAt ?? new Date();
+  const at = received.occurredAt ?? new Date();
+  const input = withoutNul(received);
   const conversation =
     input.organizationId && input.leadId
       ? await conversationFor(db, input.organizationId, input.leadId)

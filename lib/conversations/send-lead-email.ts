@@ -151,6 +151,7 @@ export async function sendLeadEmail(
       headers.References = [...(head.references ?? []).slice(-9), head.externalId].join(" ");
     }
     const body = withSignature(mailbox, input.text, input.html);
+    const subject = input.subject ?? replySubject(head?.subject);
     const emailMessageId = await queueEmail(tx, {
       id,
       organizationId: ctx.orgId,
@@ -160,7 +161,7 @@ export async function sendLeadEmail(
       replyTo: settings.inboundAddress
         ? replyTokenAddress(settings.inboundAddress, id)
         : (mailbox.replyTo ?? undefined),
-      subject: input.subject ?? replySubject(head?.subject),
+      subject,
       html: body.html,
       text: body.text,
       headers,
@@ -187,7 +188,7 @@ export async function sendLeadEmail(
       .where(and(eq(leads.organizationId, ctx.orgId), eq(leads.id, lead.id)));
     await recordActivity(tx, ctx, lead.id, "message_sent", {
       channel: "email",
-      subject: input.subject ?? replySubject(head?.subject),
+      subject,
       messageId: message!.id,
     });
     await takeOverLead(tx, ctx, {
@@ -197,5 +198,5 @@ export async function sendLeadEmail(
     });
     return { messageId: message!.id, conversationId: message!.conversationId!, emailMessageId };
   };
-  return "transaction" in db ? (db as typeof ctx.db).transaction(run) : run(db);
+  return db.transaction(run);
 }

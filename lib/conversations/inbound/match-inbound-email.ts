@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import {
   conversationMessages,
@@ -43,10 +44,9 @@ function ourMessageIds(values: string[]): string[] {
   return [...ids];
 }
 
-const orgIs = <T extends { organizationId: unknown }>(
-  column: T["organizationId"],
-  orgId: string | null,
-) => (orgId ? eq(column as never, orgId) : undefined);
+/** Within the authenticated organization when one is known; across the installation otherwise. */
+const orgIs = (column: AnyPgColumn, orgId: string | null) =>
+  orgId ? eq(column, orgId) : undefined;
 
 async function emailsByIds(db: Queryable, ids: string[], orgId: string | null) {
   if (!ids.length) return [];

@@ -13,6 +13,7 @@ import { recordActivity } from "@/lib/leads/activity";
 import { recordHardBounce } from "@/lib/tracking/record-hard-bounce";
 import { unsubscribeLead } from "@/lib/tracking/unsubscribe-lead";
 import { handleLeadReply } from "../lead-replied";
+import { withoutNul } from "../without-nul";
 import { recordInboundMessage } from "../record-message";
 import { matchInboundEmail, type InboundMatch } from "./match-inbound-email";
 
@@ -163,7 +164,7 @@ export async function receiveInboundEmail(
   db: Database,
   delivery: InboundEmailDelivery,
 ): Promise<InboundEmailResult> {
-  const parsed = await parseInboundEmail(delivery.raw);
+  const parsed = withoutNul(await parseInboundEmail(delivery.raw));
   const key = dedupeKey(delivery, parsed);
   const at = new Date();
   return db.transaction(async (tx) => {

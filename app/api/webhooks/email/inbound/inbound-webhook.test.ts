@@ -87,6 +87,40 @@ describe("raw MIME posts", () => {
     expect(await again.json()).toMatchObject({ outcome: "duplicate" });
   });
 
+  it("never answer a 5xx for junk posted with a valid secret", async () => {
+    const headers = {
+      "content-type": "message/rfc822",
+      authorization: `Bearer ${organizationInboundSecret(org.id)}`,
+    };
+    for (const junk of [
+      "",
+      "   ",
+      "\u0000\u0001\u0002 not mail",
+      "From: <>\r\n\r\n",
+      "\r\n\r\n\r\n--x--",
+    ]) {
+      const res = await post(junk, headers);
+      expect(res.status, JSON.stringify(junk)).toBeLessThan(500);
+    }
+  });
+
+  it("record a lead's reply with NUL characters in it (dropped; PostgreSQL can't store them)", async () => {
+    const res = await post(rawReply(leadEmail, "Yes\u0000 please"), {
+      "content-type": "message/rfc822",
+      authorization: `Bearer ${organizationInboundSecret(org.id)}`,
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ outcome: "recorded", leadId });
+    const [row] = await (
+      await getDb()
+    )
+      .select()
+      .from(conversationMessages)
+      .where(eq(conversationMessages.id, body.messageId));
+    expect(row!.body).toBe("Yes please");
+  });
+
   it("answer 415 for a body that isn't a raw message", async () => {
     const res = await post(JSON.stringify({ hello: "world" }), {
       "content-type": "application/json",
