@@ -12,3 +12,4 @@ export * from "./campaigns";
 export * from "./conversations";
 export * from "./communication";
 export * from "./ai";
+export * from "./product-context";
