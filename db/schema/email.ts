@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { idColumn, timestamps, tsz } from "./columns";
 import { organizations } from "./identity";
 
@@ -85,4 +94,27 @@ export const emailMessages = pgTable(
       .on(t.organizationId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
   ],
+);
+
+export const SEND_COUNTER_SCOPES = ["mailbox", "campaign"] as const;
+
+/**
+ * Messages queued per mailbox and per campaign in each minute: what the sending caps sum before
+ * every send. Counting email_messages instead costs a read per message already in the window
+ * (10,000 for a busy mailbox's day); these sums read at most one row per minute that had mail.
+ * Written in the transaction that queues the message (lib/email/send-counters.ts); rows older than
+ * the longest window are purged.
+ */
+export const sendCounters = pgTable(
+  "send_counters",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    scope: text("scope", { enum: SEND_COUNTER_SCOPES }).notNull(),
+    scopeId: uuid("scope_id").notNull(),
+    minute: tsz("minute").notNull(),
+    sent: integer("sent").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.scope, t.scopeId, t.minute] })],
 );
