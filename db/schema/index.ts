@@ -13,3 +13,4 @@ export * from "./conversations";
 export * from "./communication";
 export * from "./ai";
 export * from "./product-context";
+export * from "./approvals";
