@@ -14,3 +14,4 @@ export * from "./communication";
 export * from "./ai";
 export * from "./product-context";
 export * from "./approvals";
+export * from "./auto-responder";
