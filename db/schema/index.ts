@@ -15,3 +15,4 @@ export * from "./ai";
 export * from "./product-context";
 export * from "./approvals";
 export * from "./auto-responder";
+export * from "./lead-analysis";
