@@ -142,7 +142,29 @@ export const communicationBulkSendStarted = eventType("communication/bulk-send.s
   schema: z.object({ organizationId: z.uuid(), bulkSendId: z.uuid() }),
 });
 
+/** A message is held for approval (lib/approvals): its deadline is watched from here. */
+export const approvalRequested = eventType("approval/requested", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    approvalId: z.uuid(),
+    kind: z.enum(["campaign_step", "reply"]),
+    dueAt: z.string(),
+  }),
+});
+
+/** A held message was approved or rejected (final decisions only; sequences wait on this). */
+export const approvalDecided = eventType("approval/decided", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    approvalId: z.uuid(),
+    kind: z.enum(["campaign_step", "reply"]),
+    status: z.enum(["approved", "rejected"]),
+  }),
+});
+
 export const allEvents = [
+  approvalRequested,
+  approvalDecided,
   conversationMessageReceived,
   campaignStarted,
   campaignSendNow,
