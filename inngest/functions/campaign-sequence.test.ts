@@ -5,6 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { campaignRecipients, campaigns, emailMessages } from "@/db/schema";
 import type { SequenceRef } from "@/lib/campaigns/sequence/sequence-types";
+import { queueEmail } from "@/lib/email/queue-email";
 import { startRecipientBatch } from "@/lib/campaigns/sequence/start-sequences";
 import {
   createTestCampaign,
@@ -252,21 +253,22 @@ describe("campaign-sequence", () => {
       launchedAt: launch,
     });
     // The mailbox already sent one message ten minutes ago.
-    await db.insert(emailMessages).values({
+    await queueEmail(db, {
       organizationId: capped.id,
       kind: "manual",
-      fromAddress: mailbox.fromAddress,
-      toAddress: "someone@example.test",
+      from: mailbox.fromAddress,
+      to: "someone@example.test",
       subject: "Earlier",
-      transport: "local_outbox",
+      text: "Earlier",
       mailboxId: mailbox.id,
       createdAt: new Date("2026-04-08T09:50:00Z"),
     });
     setClock(launch);
     const { execute, sleeps } = runSequence(refs[0]!);
     expect((await execute()).result).toEqual({ action: "done" });
-    expect([...sleeps.entries()]).toEqual([["deferred-step-0-0", "2026-04-08T10:50:00.000Z"]]);
+    // Caps count to the minute: a slot frees once 09:50's whole minute has left the hour.
+    expect([...sleeps.entries()]).toEqual([["deferred-step-0-0", "2026-04-08T10:51:00.000Z"]]);
     const [message] = await sentMessages(refs[0]!.recipientId);
-    expect(message!.createdAt.toISOString()).toBe("2026-04-08T10:50:00.000Z");
+    expect(message!.createdAt.toISOString()).toBe("2026-04-08T10:51:00.000Z");
   });
 });

@@ -5,6 +5,7 @@ import { emailQueued } from "@/inngest/events";
 import { env } from "@/lib/env";
 import { enqueueEvent } from "@/lib/jobs/outbox";
 import { recordOutboundMessage } from "@/lib/conversations/record-message";
+import { countQueuedMessage } from "./send-counters";
 import { systemTransport } from "./system-transport";
 
 export interface QueueEmailInput {
@@ -75,6 +76,8 @@ export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise
     .onConflictDoNothing()
     .returning({ id: emailMessages.id });
   if (!row) return existingMessageId(db, input);
+  if (input.organizationId)
+    await countQueuedMessage(db, { ...input, organizationId: input.organizationId });
   if (
     input.organizationId &&
     input.leadId &&

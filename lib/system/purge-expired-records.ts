@@ -1,5 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { purgeSendCounters } from "@/lib/email/send-counters";
 import {
   idempotencyKeys,
   loginAttempts,
@@ -21,7 +22,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /**
  * Housekeeping across all organizations: expired idempotency records, refresh tokens that can no
  * longer be used (kept a week past expiry/revocation so reuse detection still has them), and
- * outbox events delivered more than a week ago.
+ * outbox events delivered more than a week ago, and per-minute send counts past every cap's window.
  */
 export async function purgeExpiredRecords(db: Database, now = new Date()): Promise<PurgeResult> {
   const weekAgo = new Date(now.getTime() - 7 * DAY);
@@ -55,10 +56,11 @@ export async function purgeExpiredRecords(db: Database, now = new Date()): Promi
     .delete(rateLimitCounters)
     .where(lt(rateLimitCounters.expiresAt, now))
     .returning({ key: rateLimitCounters.key });
+  const sendCounts = await purgeSendCounters(db, now);
   return {
     idempotencyKeys: keys.length,
     refreshTokens: tokens.length,
     outboxEvents: events.length,
-    other: attempts.length + resets.length + counters.length,
+    other: attempts.length + resets.length + counters.length + sendCounts,
   };
 }

@@ -1,6 +1,5 @@
-import { and, eq, gt, gte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { emailMessages } from "@/db/schema";
+import { sentSince } from "@/lib/email/send-counters";
 import { isValidTimeZone, localTime, offsetAt } from "../send-window";
 import type { CampaignRow } from "./load-sequence";
 import type { MailboxRow } from "./pick-mailbox";
@@ -15,38 +14,14 @@ export interface CapDeferral {
   reason: string;
 }
 
-/**
- * Messages queued from a mailbox in the rolling window before `now` — counted only up to the cap,
- * oldest first along the (organization, mailbox, created_at) index, so each check reads at most
- * `cap` index entries however much the mailbox has sent — and the oldest of them.
- */
-async function mailboxUsage(
-  db: Queryable,
-  mailbox: MailboxRow,
-  now: Date,
-  windowMs: number,
-  cap: number,
-) {
-  const recent = db
-    .select({ createdAt: emailMessages.createdAt })
-    .from(emailMessages)
-    .where(
-      and(
-        eq(emailMessages.organizationId, mailbox.organizationId),
-        eq(emailMessages.mailboxId, mailbox.id),
-        gt(emailMessages.createdAt, new Date(now.getTime() - windowMs)),
-      ),
-    )
-    .orderBy(emailMessages.createdAt)
-    .limit(cap)
-    .as("recent");
-  const [row] = await db
-    .select({
-      n: sql<number>`count(*)::int`,
-      oldest: sql<string | null>`min(${recent.createdAt})`,
-    })
-    .from(recent);
-  return { count: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : now };
+/** Messages queued from a mailbox in the rolling window before `now` (see sentSince). */
+function mailboxUsage(db: Queryable, mailbox: MailboxRow, now: Date, windowMs: number) {
+  return sentSince(
+    db,
+    { organizationId: mailbox.organizationId, scope: "mailbox", scopeId: mailbox.id },
+    new Date(now.getTime() - windowMs),
+    windowMs,
+  );
 }
 
 /** Midnight at the start of `now`'s day in the zone, and the next one. */
@@ -79,37 +54,29 @@ export async function checkSendCaps(
       reason: `mailbox ${mailbox.name} is paused`,
     };
   }
-  const hour = await mailboxUsage(db, mailbox, now, HOUR_MS, mailbox.hourlyCap);
+  const hour = await mailboxUsage(db, mailbox, now, HOUR_MS);
   if (hour.count >= mailbox.hourlyCap) {
     return {
-      until: new Date(hour.oldest.getTime() + HOUR_MS),
+      until: hour.freesAt,
       reason: `mailbox hourly cap of ${mailbox.hourlyCap} reached`,
     };
   }
-  const day = await mailboxUsage(db, mailbox, now, DAY_MS, mailbox.dailyCap);
+  const day = await mailboxUsage(db, mailbox, now, DAY_MS);
   if (day.count >= mailbox.dailyCap) {
     return {
-      until: new Date(day.oldest.getTime() + DAY_MS),
+      until: day.freesAt,
       reason: `mailbox daily cap of ${mailbox.dailyCap} reached`,
     };
   }
   const zone = isValidTimeZone(campaign.timezone) ? campaign.timezone : "UTC";
   const today = localDayBounds(now, zone);
-  // Counted up to the limit only, along the (organization, campaign, created_at) index.
-  const todays = db
-    .select({ one: sql`1` })
-    .from(emailMessages)
-    .where(
-      and(
-        eq(emailMessages.organizationId, campaign.organizationId),
-        eq(emailMessages.campaignId, campaign.id),
-        gte(emailMessages.createdAt, today.start),
-      ),
-    )
-    .limit(campaign.dailyLimit)
-    .as("todays");
-  const [sentToday] = await db.select({ n: sql<number>`count(*)::int` }).from(todays);
-  if ((sentToday?.n ?? 0) >= campaign.dailyLimit) {
+  const sentToday = await sentSince(
+    db,
+    { organizationId: campaign.organizationId, scope: "campaign", scopeId: campaign.id },
+    today.start,
+    DAY_MS,
+  );
+  if (sentToday.count >= campaign.dailyLimit) {
     return { until: today.end, reason: `campaign daily limit of ${campaign.dailyLimit} reached` };
   }
   return null;

@@ -197,11 +197,16 @@ describe("caps", () => {
     const later = new Date("2026-03-02T10:20:00Z");
     expect(await sendCampaignStep(db, refs[1]!, { stepIndex: 0, now: later })).toEqual({
       outcome: "deferred",
-      until: "2026-03-02T11:00:00.000Z",
+      // Counted to the minute: the slot frees when 10:00's whole minute has left the hour.
+      until: "2026-03-02T11:01:00.000Z",
       reason: "mailbox hourly cap of 1 reached",
     });
     expect(await messagesOf(refs[1]!.recipientId)).toHaveLength(0);
-    const afterHour = new Date("2026-03-02T11:00:01Z");
+    const withinMinute = new Date("2026-03-02T11:00:30Z");
+    expect(
+      (await sendCampaignStep(db, refs[1]!, { stepIndex: 0, now: withinMinute })).outcome,
+    ).toBe("deferred");
+    const afterHour = new Date("2026-03-02T11:01:00Z");
     expect((await sendCampaignStep(db, refs[1]!, { stepIndex: 0, now: afterHour })).outcome).toBe(
       "sent",
     );
@@ -220,7 +225,7 @@ describe("caps", () => {
     const later = new Date("2026-03-02T15:00:00Z");
     expect(await sendCampaignStep(db, refs[1]!, { stepIndex: 0, now: later })).toMatchObject({
       outcome: "deferred",
-      until: "2026-03-03T10:00:00.000Z",
+      until: "2026-03-03T10:01:00.000Z",
     });
     await db.update(mailboxes).set({ status: "paused" }).where(eq(mailboxes.id, mailbox.id));
     const nextDay = new Date("2026-03-03T12:00:00Z");
