@@ -57,6 +57,11 @@ export const leads = pgTable(
     scoreOverride: integer("score_override"),
     scoreBreakdown: jsonb("score_breakdown").$type<ScoreContribution[]>().notNull().default([]),
     temperature: text("temperature", { enum: TEMPERATURES }).notNull().default("cold"),
+    /**
+     * A temperature set on purpose (a classified reply's configured effect) rather than derived
+     * from the score; rescoring keeps it until another effect replaces or clears it.
+     */
+    temperatureOverride: text("temperature_override", { enum: TEMPERATURES }),
     tags: text("tags")
       .array()
       .notNull()
