@@ -41,8 +41,6 @@ import { CONVERSATION_FIXTURES } from "./conversation-fixtures";
 import { LLM_FIXTURES } from "./llm-fixtures";
 import { AI_FIXTURES } from "./ai-fixtures";
 import { AI_EFFECTS_FIXTURES } from "./ai-effects-fixtures";
-import { AUTO_RESPONDER_FIXTURES } from "./auto-responder-fixtures";
-import { LEAD_ANALYSIS_FIXTURES } from "./lead-analysis-fixtures";
 import { DRAFTING_FIXTURES } from "./drafting-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
@@ -502,6 +500,4 @@ Object.assign(OPERATION_FIXTURES, CONVERSATION_FIXTURES);
 Object.assign(OPERATION_FIXTURES, LLM_FIXTURES);
 Object.assign(OPERATION_FIXTURES, AI_FIXTURES);
 Object.assign(OPERATION_FIXTURES, AI_EFFECTS_FIXTURES);
-Object.assign(OPERATION_FIXTURES, AUTO_RESPONDER_FIXTURES);
-Object.assign(OPERATION_FIXTURES, LEAD_ANALYSIS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, DRAFTING_FIXTURES);
