@@ -41,6 +41,7 @@ import { CONVERSATION_FIXTURES } from "./conversation-fixtures";
 import { LLM_FIXTURES } from "./llm-fixtures";
 import { AI_FIXTURES } from "./ai-fixtures";
 import { AI_EFFECTS_FIXTURES } from "./ai-effects-fixtures";
+import { LEAD_ANALYSIS_FIXTURES } from "./lead-analysis-fixtures";
 import { DRAFTING_FIXTURES } from "./drafting-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
@@ -500,4 +501,5 @@ Object.assign(OPERATION_FIXTURES, CONVERSATION_FIXTURES);
 Object.assign(OPERATION_FIXTURES, LLM_FIXTURES);
 Object.assign(OPERATION_FIXTURES, AI_FIXTURES);
 Object.assign(OPERATION_FIXTURES, AI_EFFECTS_FIXTURES);
+Object.assign(OPERATION_FIXTURES, LEAD_ANALYSIS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, DRAFTING_FIXTURES);
