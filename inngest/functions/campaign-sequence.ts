@@ -1,10 +1,12 @@
 import { getDb } from "@/db/client";
+import { settleStepApproval } from "@/lib/approvals/settle-step-approval";
 import { markReplied } from "@/lib/campaigns/sequence/mark-replied";
 import { planNextSend } from "@/lib/campaigns/sequence/plan-next-send";
 import { sendCampaignStep } from "@/lib/campaigns/sequence/send-campaign-step";
 import type { SequenceRef } from "@/lib/campaigns/sequence/sequence-types";
 import { inngest } from "../client";
 import {
+  approvalDecided,
   campaignPaused,
   campaignStopped,
   leadReplied,
@@ -56,9 +58,31 @@ export const campaignSequenceFn = inngest.createFunction(
       if (plan.action !== "send") return plan;
       const index = plan.stepIndex;
       if (!plan.due) await step.sleepUntil(`wait-step-${index}-${turn}`, plan.at);
-      const sent = await step.run(`send-step-${index}-${turn}`, async () =>
+      let sent = await step.run(`send-step-${index}-${turn}`, async () =>
         sendCampaignStep(await getDb(), ref, { stepIndex: index }),
       );
+      if (sent.outcome === "held") {
+        // Held for approval: wait for the decision until the rule's deadline, then let the
+        // approval row decide (approved → send its content, rejected → skip, expired → policy).
+        const { approvalId } = sent;
+        if (sent.status === "pending" || sent.status === "changes_requested") {
+          await step.waitForEvent(`approval-step-${index}-${turn}`, {
+            event: approvalDecided,
+            if: `async.data.approvalId == ${JSON.stringify(approvalId)}`,
+            timeout: new Date(sent.dueAt),
+          });
+        }
+        const settled = await step.run(`settle-approval-${index}-${turn}`, async () =>
+          settleStepApproval(await getDb(), ref, { approvalId, stepIndex: index }),
+        );
+        if (settled.action === "stop") return { action: "stop", reason: settled.reason };
+        if (settled.action !== "send") continue;
+        sent = await step.run(`send-approved-step-${index}-${turn}`, async () =>
+          sendCampaignStep(await getDb(), ref, { stepIndex: index }),
+        );
+        // Still held (sent back for changes meanwhile): round again and wait on it.
+        if (sent.outcome === "held") continue;
+      }
       if (sent.outcome === "stopped") return { action: "stop", reason: sent.reason };
       if (sent.outcome === "deferred") {
         // Caps: wait until a slot frees up, then plan again (the window may have closed).

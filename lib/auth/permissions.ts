@@ -67,6 +67,10 @@ export const PERMISSIONS = {
   /** Everyone may see which AI provider is active; admins choose it, hold its key and budget. */
   "ai_settings:read": EVERYONE,
   "ai_settings:write": ADMINS,
+  /** Everyone sees the approval queue (reps follow their held messages); managers and up decide. */
+  "approvals:read": EVERYONE,
+  "approvals:decide": ["owner", "admin", "manager"],
+  "approvals:rules": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

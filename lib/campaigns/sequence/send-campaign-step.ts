@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { emailMessages } from "@/db/schema";
+import { campaignRecipients, emailMessages } from "@/db/schema";
+import { gateCampaignStep } from "@/lib/approvals/campaign-step-approval";
 import { newId } from "@/lib/crypto/ids";
 import { queueEmail } from "@/lib/email/queue-email";
 import { replyTokenAddress } from "@/lib/conversations/reply-token";
@@ -8,7 +9,7 @@ import { decorateCampaignEmail } from "@/lib/tracking/decorate-email";
 import { campaignEmailSettings } from "./campaign-email-settings";
 import { checkSendCaps } from "./check-send-caps";
 import { composeCampaignEmail } from "./compose-campaign-email";
-import { stopRecipient } from "./finish-recipient";
+import { completeRecipient, stopRecipient } from "./finish-recipient";
 import { leadStopReason } from "./lead-stop-reason";
 import { loadSequence, runEndReason, type RunnableSequence } from "./load-sequence";
 import { pauseCampaignForProblem } from "./pause-campaign";
@@ -33,7 +34,9 @@ export type StepSendResult =
       stopOnReply: boolean;
     }
   | { outcome: "deferred"; until: string; reason: string }
-  | { outcome: "stopped"; reason: string };
+  | { outcome: "stopped"; reason: string }
+  /** An approval rule holds the step: nothing sent; the run waits for the decision. */
+  | { outcome: "held"; approvalId: string; status: string; dueAt: string };
 
 /** One message per recipient and step, whatever retries or restarts happen. */
 export const stepIdempotencyKey = (recipientId: string, stepIndex: number) =>
@@ -136,13 +139,30 @@ export async function sendCampaignStep(
       sender: mailbox,
       footer: settings,
     });
+    // The approval policy may hold the step; once approved, the approved (edited) words go out.
+    const gate = await gateCampaignStep(tx, {
+      ref,
+      stepIndex,
+      composed,
+      aiDrafted: (composed as { aiDrafted?: unknown }).aiDrafted === true,
+      now,
+    });
+    if (gate.action === "hold") {
+      return {
+        outcome: "held",
+        approvalId: gate.approvalId,
+        status: gate.status,
+        dueAt: gate.dueAt,
+      };
+    }
+    const content = gate.content;
     const messageId = newId();
     const decorated = decorateCampaignEmail({
       organizationId: ref.organizationId,
       leadId: recipient.leadId,
       messageId,
-      html: composed.html,
-      text: composed.text,
+      html: content.html,
+      text: content.text,
       trackOpens: campaign.trackOpens ?? settings.trackOpens,
       trackClicks: campaign.trackClicks ?? settings.trackClicks,
     });
@@ -157,7 +177,7 @@ export async function sendCampaignStep(
       replyTo: settings.inboundAddress
         ? replyTokenAddress(settings.inboundAddress, messageId)
         : composed.replyTo,
-      subject: composed.subject,
+      subject: content.subject,
       html: decorated.html,
       text: decorated.text ?? undefined,
       headers: decorated.headers,
@@ -181,7 +201,7 @@ export async function sendCampaignStep(
       variantId: variant.id,
       mailboxId: mailbox.id,
       messageId: storedId,
-      subject: composed.subject,
+      subject: content.subject,
       now,
       firstTime: !duplicate,
     });
@@ -193,5 +213,43 @@ export async function sendCampaignStep(
       nextStepAt: nextStepAt(full, stepIndex, now),
       stopOnReply,
     };
+  });
+}
+
+/**
+ * Go on without sending step `stepIndex` (its approval was rejected, or timed out with "skip"):
+ * the recipient moves to the next step — or completes after the last. The skip counts as the
+ * step's time, so the next step keeps its delay after it. Does nothing when the run is over or
+ * the recipient already moved on (a retry).
+ */
+export async function skipCampaignStep(
+  db: Database,
+  ref: SequenceRef,
+  input: { stepIndex: number; reason: string; now?: Date },
+): Promise<{ skipped: boolean }> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const loaded = await loadSequence(tx, ref, { lock: true });
+    if (runEndReason(loaded, ref)) return { skipped: false };
+    const { campaign, recipient } = loaded as RunnableSequence;
+    if (recipient.nextStepIndex !== input.stepIndex) return { skipped: false };
+    await tx
+      .update(campaignRecipients)
+      .set({
+        state: "active",
+        stateReason: input.reason,
+        nextStepIndex: input.stepIndex + 1,
+        lastSentAt: now,
+        nextSendAt: null,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(campaignRecipients.organizationId, ref.organizationId),
+          eq(campaignRecipients.id, recipient.id),
+        ),
+      );
+    if (input.stepIndex + 1 >= campaign.steps.length) await completeRecipient(tx, ref, now);
+    return { skipped: true };
   });
 }
