@@ -38,8 +38,8 @@ export const ERROR_CODES = {
   ai_not_configured: { status: 422, title: "No AI provider available" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Internal server error" },
-  /** The messaging provider (Twilio, Telegram) refused the message or could not be reached. */
-  provider_error: { status: 502, title: "The messaging provider failed" },
+  /** An outside provider (Twilio, Telegram, an LLM) refused the call or could not be reached. */
+  provider_error: { status: 502, title: "The provider failed" },
   service_unavailable: { status: 503, title: "Service unavailable" },
 } as const;
 

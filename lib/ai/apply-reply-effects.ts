@@ -152,10 +152,10 @@ export async function applyReplyEffects(
     }
   }
   if (configured.temperature) {
-    // Set after rescoring, which derives the temperature from the score.
+    // Kept as an override: later rescoring (new events, decay) would otherwise derive it again.
     await tx
       .update(leads)
-      .set({ temperature: configured.temperature })
+      .set({ temperature: configured.temperature, temperatureOverride: configured.temperature })
       .where(and(eq(leads.organizationId, organizationId), eq(leads.id, leadId)));
     effects.push(`temperature:${configured.temperature}`);
   }

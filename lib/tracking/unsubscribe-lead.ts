@@ -80,7 +80,7 @@ export async function unsubscribeLead(
           organizationId: claims.organizationId,
           email,
           reason: source === "complaint" ? "complained" : "unsubscribed",
-          detail: source === "complaint" ? "Marked as spam" : `Unsubscribed (${source})`,
+          detail: unsubscribeDetail(source),
           campaignId: message?.campaignId ?? null,
           messageId: message ? claims.messageId : null,
         })
@@ -174,26 +174,60 @@ export async function resubscribeByToken(
     const [lead, message] = await Promise.all([leadOf(tx, claims), messageOf(tx, claims)]);
     const email = lead?.email ?? message?.toAddress;
     if (!email) return null;
-    const lifted = await tx
-      .delete(emailSuppressions)
-      .where(
-        and(
-          eq(emailSuppressions.organizationId, claims.organizationId),
-          eq(emailSuppressions.email, normalizeEmail(email)),
-          eq(emailSuppressions.reason, "unsubscribed"),
-        ),
-      )
-      .returning({ id: emailSuppressions.id });
-    if (lifted.length === 0) return { organizationName: orgName, resubscribed: false };
-    if (lead) {
-      await tx
-        .update(leads)
-        .set({ unsubscribed: false, updatedAt: new Date() })
-        .where(and(eq(leads.organizationId, claims.organizationId), eq(leads.id, lead.id)));
-      await recordActivity(tx, asSystem(claims.organizationId), lead.id, "resubscribed", {
-        messageId: claims.messageId,
-      });
-    }
+    const lifted = await liftUnsubscribe(tx, {
+      organizationId: claims.organizationId,
+      leadId: lead?.id ?? null,
+      email,
+      activity: { messageId: claims.messageId },
+    });
+    if (!lifted) return { organizationName: orgName, resubscribed: false };
     return { organizationName: orgName, resubscribed: true };
   });
 }
+
+/**
+ * Lifts a suppression that exists because of an unsubscribe (never a bounce, a complaint or an
+ * admin's entry) — only one from `source` when given — and clears the lead's flag, with a
+ * "resubscribed" timeline entry. False when there was no such suppression.
+ */
+export async function liftUnsubscribe(
+  tx: Queryable,
+  input: {
+    organizationId: string;
+    leadId: string | null;
+    email: string;
+    source?: UnsubscribeSource;
+    activity: Record<string, unknown>;
+  },
+): Promise<boolean> {
+  const lifted = await tx
+    .delete(emailSuppressions)
+    .where(
+      and(
+        eq(emailSuppressions.organizationId, input.organizationId),
+        eq(emailSuppressions.email, normalizeEmail(input.email)),
+        eq(emailSuppressions.reason, "unsubscribed"),
+        input.source ? eq(emailSuppressions.detail, unsubscribeDetail(input.source)) : undefined,
+      ),
+    )
+    .returning({ id: emailSuppressions.id });
+  if (lifted.length === 0) return false;
+  if (input.leadId) {
+    await tx
+      .update(leads)
+      .set({ unsubscribed: false, updatedAt: new Date() })
+      .where(and(eq(leads.organizationId, input.organizationId), eq(leads.id, input.leadId)));
+    await recordActivity(
+      tx,
+      asSystem(input.organizationId),
+      input.leadId,
+      "resubscribed",
+      input.activity,
+    );
+  }
+  return true;
+}
+
+/** The suppression's detail for an opt-out from this source. */
+const unsubscribeDetail = (source: UnsubscribeSource) =>
+  source === "complaint" ? "Marked as spam" : `Unsubscribed (${source})`;

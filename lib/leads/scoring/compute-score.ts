@@ -70,3 +70,16 @@ export function computeScore(
 export function temperatureFor(config: ScoringConfig, score: number): Temperature {
   return score >= config.thresholds.hot ? "hot" : score >= config.thresholds.warm ? "warm" : "cold";
 }
+
+/**
+ * The score and temperature a lead shows: a manager's score override wins over the computed score,
+ * and a temperature set on purpose (a reply's effect) over the one the score implies.
+ */
+export function shownScore(
+  config: ScoringConfig,
+  lead: { scoreOverride: number | null; temperatureOverride: Temperature | null },
+  computed: { score: number },
+): { score: number; temperature: Temperature } {
+  const score = lead.scoreOverride ?? computed.score;
+  return { score, temperature: lead.temperatureOverride ?? temperatureFor(config, score) };
+}

@@ -3,13 +3,14 @@ import type { Queryable } from "@/db/client";
 import { leads, type ScoringConfig } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { recordActivity } from "../activity";
-import { computeScore, temperatureFor } from "./compute-score";
+import { computeScore, shownScore } from "./compute-score";
 import { eventTimesFor } from "./lead-events-for-scoring";
 import { getScoringConfig } from "./scoring-config";
 
 /**
  * Recompute one lead's score from its fields and events and store it with its breakdown and
- * temperature. A manual override keeps the visible score but the breakdown stays current. A
+ * temperature. A manual override keeps the visible score (a temperature override the visible
+ * temperature) but the breakdown stays current. A
  * change is recorded on the timeline with the reason. Returns the score now shown.
  */
 export async function rescoreLead(
@@ -26,9 +27,7 @@ export async function rescoreLead(
   if (!lead) return 0;
   const scoring = config ?? (await getScoringConfig(db, ctx.orgId));
   const result = computeScore(scoring, lead, await eventTimesFor(db, ctx.orgId, leadId));
-  const shown = lead.scoreOverride ?? result.score;
-  const temperature =
-    lead.scoreOverride === null ? result.temperature : temperatureFor(scoring, shown);
+  const { score: shown, temperature } = shownScore(scoring, lead, result);
   await db
     .update(leads)
     .set({ score: shown, temperature, scoreBreakdown: result.breakdown })

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { queryRows } from "@/db/client";
 import { leads, type ScoringConfig } from "@/db/schema";
-import { computeScore, temperatureFor, type EventTimes } from "./compute-score";
+import { computeScore, shownScore, type EventTimes } from "./compute-score";
 
 /** Event times of many leads at once (the most recent 200 per lead and kind). */
 async function eventTimesOf(
@@ -65,9 +65,7 @@ export async function rescoreBatch(
   const updates = [];
   for (const lead of rows) {
     const result = computeScore(config, lead, events.get(lead.id) ?? {}, options.now);
-    const score = lead.scoreOverride ?? result.score;
-    const temperature =
-      lead.scoreOverride === null ? result.temperature : temperatureFor(config, score);
+    const { score, temperature } = shownScore(config, lead, result);
     if (
       score !== lead.score ||
       temperature !== lead.temperature ||
