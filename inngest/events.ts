@@ -137,6 +137,21 @@ export const conversationMessageReceived = eventType("conversation/message.recei
   }),
 });
 
+/**
+ * A lead's reply has a verdict that may act: classified with enough confidence (its effects
+ * applied), or confirmed/corrected by a person. Low-confidence verdicts waiting for review are
+ * never announced. The auto-responder listens to it.
+ */
+export const replyClassified = eventType("ai/reply.classified", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    messageId: z.uuid(),
+    leadId: z.uuid(),
+    category: z.string(),
+    state: z.enum(["applied", "corrected"]),
+  }),
+});
+
 /** POST /communication/send-bulk: send the bulk send's pending leads, one by one. */
 export const communicationBulkSendStarted = eventType("communication/bulk-send.started", {
   schema: z.object({ organizationId: z.uuid(), bulkSendId: z.uuid() }),
@@ -185,5 +200,6 @@ export const allEvents = [
   reminderChanged,
   importQueued,
   communicationBulkSendStarted,
+  replyClassified,
 ] as const;
 export type AppEventType = (typeof allEvents)[number];

@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { classifyConversationMessage } from "@/lib/ai/classify-message";
+import { enqueueEvent } from "@/lib/jobs/outbox";
 import { inngest } from "../client";
-import { conversationMessageReceived } from "../events";
+import { conversationMessageReceived, replyClassified } from "../events";
 
 /** Inbound kinds worth classifying: bounces and complaints are handled as such already. */
 const CLASSIFIED_KINDS = new Set(["human_reply", "auto_reply"]);
@@ -25,6 +26,23 @@ export const classifyReplyFn = inngest.createFunction(
       classifyConversationMessage(await getDb(), { organizationId, messageId }),
     );
     if (!result) return { skipped: true };
+    // Only a verdict that acted may trigger auto-responder rules; one waiting for review waits.
+    if (result.state === "applied") {
+      await step.run("announce-classified", async () =>
+        enqueueEvent(
+          await getDb(),
+          replyClassified,
+          {
+            organizationId,
+            messageId,
+            leadId: result.leadId,
+            category: result.classification.category,
+            state: "applied",
+          },
+          { organizationId },
+        ),
+      );
+    }
     return {
       skipped: false,
       category: result.classification.category,

@@ -1,3 +1,4 @@
+import { autoRespondFn } from "./auto-respond";
 import { campaignFanOutFn } from "./campaign-fan-out";
 import { campaignSequenceFn } from "./campaign-sequence";
 import { campaignStopOnStatusFn } from "./campaign-stop-on-status";
@@ -32,4 +33,5 @@ export const functions = [
   classifyReplyFn,
   sendOnApprovalFn,
   expireApprovalFn,
+  autoRespondFn,
 ];

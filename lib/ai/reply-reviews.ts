@@ -6,7 +6,9 @@ import type { Ctx } from "@/lib/context";
 import { AppError, notFound } from "@/lib/errors";
 import { paginate, pageQuerySchema } from "@/lib/http/pagination";
 import { parseSort } from "@/lib/http/sort";
+import { enqueueEvent } from "@/lib/jobs/outbox";
 import { leadScope } from "@/lib/leads/visibility";
+import { replyClassified } from "@/inngest/events";
 import { applyReplyEffects, replySettings } from "./apply-reply-effects";
 import { classifyConversationMessage, storedClassification } from "./classify-message";
 import { classifyReply, type ClassificationUsage } from "./classify-reply";
@@ -210,6 +212,19 @@ export async function correctClassification(
         correctedBy: ctx.actor.userId,
       },
       settings,
+    );
+    // A person now stands behind the verdict: the auto-responder may act on it.
+    await enqueueEvent(
+      tx,
+      replyClassified,
+      {
+        organizationId: ctx.orgId,
+        messageId,
+        leadId: row.leadId,
+        category: input.category,
+        state: "corrected",
+      },
+      { organizationId: ctx.orgId },
     );
   });
   return toDto(await visibleMessage(ctx, messageId));

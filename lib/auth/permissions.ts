@@ -71,6 +71,9 @@ export const PERMISSIONS = {
   "approvals:read": EVERYONE,
   "approvals:decide": ["owner", "admin", "manager"],
   "approvals:rules": ADMINS,
+  /** Everyone sees what the auto-responder does to replies; admins and managers set its rules. */
+  "auto_responder:read": EVERYONE,
+  "auto_responder:write": ["owner", "admin", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
