@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { communicationPreferences } from "@/db/schema";
+import { announceInboundMessage } from "@/lib/conversations/announce-inbound";
 import { handleLeadReply } from "@/lib/conversations/lead-replied";
 import { recordInboundMessage } from "@/lib/conversations/record-message";
 import { AppError } from "@/lib/errors";
@@ -75,6 +76,16 @@ export async function receiveTelegramUpdate(
         messageId: recorded.id,
         channel: "telegram",
         preview: text,
+      });
+    }
+    if (recorded) {
+      // Classified like an email reply (the offline classifier reads any language's text).
+      await announceInboundMessage(tx, {
+        organizationId,
+        conversationId: recorded.conversationId,
+        messageId: recorded.id,
+        leadId,
+        kind: "human_reply",
       });
     }
     return { recorded: Boolean(recorded), leadId };

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import twilio from "twilio";
 import type { Database } from "@/db/client";
 import { communicationPreferences, communicationProviders, leads } from "@/db/schema";
+import { announceInboundMessage } from "@/lib/conversations/announce-inbound";
 import { handleLeadReply } from "@/lib/conversations/lead-replied";
 import { recordInboundMessage } from "@/lib/conversations/record-message";
 import { decryptSecret } from "@/lib/crypto/secret-box";
@@ -122,6 +123,16 @@ export async function receiveTwilioMessage(
         messageId: recorded.id,
         channel,
         preview: body,
+      });
+    }
+    if (recorded) {
+      // Classified like an email reply (the offline classifier reads any language's text).
+      await announceInboundMessage(tx, {
+        organizationId,
+        conversationId: recorded.conversationId,
+        messageId: recorded.id,
+        leadId,
+        kind: "human_reply",
       });
     }
     return { recorded: Boolean(recorded), leadId };

@@ -1,17 +1,16 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { conversationMessages, emailMessages } from "@/db/schema";
-import { conversationMessageReceived } from "@/inngest/events";
 import { postponeLeadSequences } from "@/lib/campaigns/postpone-sequences";
 import { SYSTEM_ACTOR } from "@/lib/context";
 import { sha256Hex } from "@/lib/crypto/keys";
 import { scheduleSoftBounceResend } from "@/lib/email/resend-soft-bounced";
 import { parseInboundEmail } from "@/lib/inbound/parse-inbound-email";
 import type { ParsedInboundEmail } from "@/lib/inbound/types";
-import { enqueueEvent } from "@/lib/jobs/outbox";
 import { recordActivity } from "@/lib/leads/activity";
 import { recordHardBounce } from "@/lib/tracking/record-hard-bounce";
 import { unsubscribeLead } from "@/lib/tracking/unsubscribe-lead";
+import { announceInboundMessage } from "../announce-inbound";
 import { handleLeadReply } from "../lead-replied";
 import { withoutNul } from "../without-nul";
 import { recordInboundMessage } from "../record-message";
@@ -213,18 +212,13 @@ export async function receiveInboundEmail(
     if (!recorded) return { ...base, status: "duplicate", messageId: null, conversationId: null };
     if (match.organizationId) {
       await applyEffects(tx, parsed, match, recorded.id, at);
-      await enqueueEvent(
-        tx,
-        conversationMessageReceived,
-        {
-          organizationId: match.organizationId,
-          conversationId: recorded.conversationId,
-          messageId: recorded.id,
-          leadId: match.leadId,
-          kind: parsed.kind,
-        },
-        { organizationId: match.organizationId },
-      );
+      await announceInboundMessage(tx, {
+        organizationId: match.organizationId,
+        conversationId: recorded.conversationId,
+        messageId: recorded.id,
+        leadId: match.leadId,
+        kind: parsed.kind,
+      });
     }
     return {
       ...base,

@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import twilio from "twilio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { conversationMessages, conversations, leadActivities } from "@/db/schema";
+import { conversationMessages, conversations, leadActivities, outboxEvents } from "@/db/schema";
 import { setLeadPreferences } from "@/lib/communication/preferences";
 import { telegramSecretFor } from "@/lib/communication/channel-webhooks";
 import { env } from "@/lib/env";
@@ -16,6 +16,21 @@ import {
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import { POST as telegramWebhook } from "../telegram/route";
 import { POST as twilioWebhook } from "./route";
+
+/** The classifier's hook: one conversation/message.received event for the recorded message. */
+async function announced(messageId: string) {
+  const db = await getDb();
+  const events = await db
+    .select()
+    .from(outboxEvents)
+    .where(
+      and(
+        eq(outboxEvents.name, "conversation/message.received"),
+        sql`${outboxEvents.data}->>'messageId' = ${messageId}`,
+      ),
+    );
+  return events.map((e) => e.data);
+}
 
 let org: TestOrg;
 const url = () => `${env.appUrl}/api/webhooks/twilio`;
@@ -90,6 +105,9 @@ describe("Twilio inbound webhook", () => {
       .where(and(eq(leadActivities.leadId, lead.id), eq(leadActivities.type, "message_received")));
     expect(timeline).toHaveLength(1);
     expect(timeline[0]!.data).toMatchObject({ channel: "sms", messageId: rows[0]!.id });
+    expect(await announced(rows[0]!.id)).toEqual([
+      expect.objectContaining({ leadId: lead.id, kind: "human_reply" }),
+    ]);
   });
 
   it("matches WhatsApp by the lead's WhatsApp number, and keeps strangers unmatched", async () => {
@@ -174,6 +192,9 @@ describe("Telegram inbound webhook", () => {
       channel: "telegram",
       body: "Is it still available?",
     });
+    expect(await announced(rows[0]!.id)).toEqual([
+      expect.objectContaining({ leadId: lead.id, kind: "human_reply" }),
+    ]);
   });
 
   it("refuses a wrong or another organization's forged secret", async () => {
