@@ -36,12 +36,25 @@ export interface CampaignVariant {
   text: string | null;
 }
 
+/** How a step is personalised by AI for each lead (see lib/ai/drafting/draft-campaign-step.ts). */
+export const STEP_AI_MODES = ["off", "first_line", "whole_step"] as const;
+export type StepAiMode = (typeof STEP_AI_MODES)[number];
+
+export interface StepAiOption {
+  /** first_line: `{{aiFirstLine}}` is written per lead; whole_step: the step is the brief. */
+  personalize: StepAiMode;
+  /** The team's guidance for the writer, e.g. "mention our webinar". */
+  instructions: string | null;
+}
+
 export interface CampaignStep {
   id: string;
   /** Wait after the previous step (or after launch for the first step). */
   delayDays: number;
   delayHours: number;
   variants: CampaignVariant[];
+  /** Absent on steps saved before AI personalisation existed: the same as off. */
+  ai?: StepAiOption;
 }
 
 export interface SendWindow {

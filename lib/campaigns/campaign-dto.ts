@@ -71,6 +71,7 @@ export function toCampaignDto(
         html: v.html,
         text: v.text,
       })),
+      ai: s.ai ?? { personalize: "off", instructions: null },
     })),
     mailboxIds: row.mailboxIds,
     sendWindow: row.sendWindow,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CAMPAIGN_STATUSES, RECIPIENT_STATES } from "@/db/schema";
+import { CAMPAIGN_STATUSES, RECIPIENT_STATES, STEP_AI_MODES } from "@/db/schema";
 import { pageQuerySchema } from "@/lib/http/pagination";
 import { leadFilterShape } from "@/lib/leads/lead-filters";
 import { isValidTimeZone } from "./send-window";
@@ -57,6 +57,22 @@ export const variantInput = z
   })
   .meta({ id: "CampaignVariantInput" });
 
+export const stepAiInput = z
+  .strictObject({
+    personalize: z.enum(STEP_AI_MODES).default("off").meta({
+      description:
+        "first_line: a personalised opener per lead fills {{aiFirstLine}}; whole_step: the organization's model rewrites the step per lead from its content as the brief (offline: the step as written)",
+    }),
+    instructions: z
+      .string()
+      .trim()
+      .max(1_000)
+      .nullable()
+      .optional()
+      .meta({ description: "Guidance for the writer, e.g. 'mention the webinar'" }),
+  })
+  .meta({ id: "CampaignStepAiInput" });
+
 export const stepInput = z
   .strictObject({
     id: z.string().trim().min(1).max(40).optional().meta({ description: "Kept when editing" }),
@@ -67,6 +83,7 @@ export const stepInput = z
       .min(1, "A step needs an email")
       .max(5)
       .refine((v) => v.some((x) => x.weight > 0), "At least one variant needs a weight above 0"),
+    ai: stepAiInput.optional().meta({ description: "AI personalisation; omitted: off" }),
   })
   .meta({ id: "CampaignStepInput" });
 
@@ -173,12 +190,17 @@ export const variantSchema = z
   })
   .meta({ id: "CampaignVariant" });
 
+export const stepAiSchema = z
+  .object({ personalize: z.enum(STEP_AI_MODES), instructions: z.string().nullable() })
+  .meta({ id: "CampaignStepAi" });
+
 export const stepSchema = z
   .object({
     id: z.string(),
     delayDays: z.number(),
     delayHours: z.number(),
     variants: z.array(variantSchema),
+    ai: stepAiSchema,
   })
   .meta({ id: "CampaignStep" });
 

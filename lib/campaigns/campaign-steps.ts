@@ -57,6 +57,9 @@ export function buildSteps(
         html: v.html,
         text: v.text || null,
       })),
+      ...(step.ai && step.ai.personalize !== "off"
+        ? { ai: { personalize: step.ai.personalize, instructions: step.ai.instructions || null } }
+        : {}),
     };
   });
   const errors: FieldError[] = [];

@@ -19,10 +19,14 @@ export const SENDER_VARIABLES = ["sender.name", "sender.email"] as const;
 
 export const UNSUBSCRIBE_VARIABLE = "unsubscribeUrl";
 
+/** A campaign step's personalised opener per lead (AI, or offline from the lead's fields). */
+export const AI_FIRST_LINE_VARIABLE = "aiFirstLine";
+
 export const KNOWN_VARIABLES: readonly string[] = [
   ...LEAD_VARIABLES,
   ...SENDER_VARIABLES,
   UNSUBSCRIBE_VARIABLE,
+  AI_FIRST_LINE_VARIABLE,
 ];
 
 /** `cf.x` is an alias of `custom.x`; everything else is its own name. */

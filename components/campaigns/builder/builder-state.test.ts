@@ -36,6 +36,7 @@ function campaign(): Campaign {
             text: null,
           },
         ],
+        ai: { personalize: "off", instructions: null },
       },
       {
         id: "s2",
@@ -61,6 +62,7 @@ function campaign(): Campaign {
             text: "B",
           },
         ],
+        ai: { personalize: "first_line", instructions: "Mention the webinar" },
       },
     ],
     mailboxIds: [],
@@ -99,7 +101,12 @@ describe("campaign builder state", () => {
       trackClicks: null,
     });
     expect(body.steps.map((s) => s.id)).toEqual(["s1", "s2"]);
-    expect(body.steps[1]).toMatchObject({ delayDays: 3, delayHours: 4 });
+    expect(body.steps[1]).toMatchObject({
+      delayDays: 3,
+      delayHours: 4,
+      ai: { personalize: "first_line", instructions: "Mention the webinar" },
+    });
+    expect(body.steps[0]!.ai).toEqual({ personalize: "off", instructions: null });
     expect(body.steps[1]!.variants.map((v) => [v.id, v.weight, v.text])).toEqual([
       ["v2", 70, null],
       ["v3", 30, "B"],

@@ -1,3 +1,4 @@
+import type { StepAiMode } from "@/db/schema";
 import type { Campaign, StepBody, VariantBody } from "../campaign-types";
 
 /**
@@ -25,6 +26,9 @@ export interface StepForm {
   delayDays: number;
   delayHours: number;
   variants: VariantForm[];
+  /** AI personalisation per lead: off, the `{{aiFirstLine}}` opener, or the whole step. */
+  aiPersonalize: StepAiMode;
+  aiInstructions: string;
 }
 
 export interface BuilderForm {
@@ -75,6 +79,8 @@ export function newStep(isFirst: boolean): StepForm {
     delayDays: isFirst ? 0 : 3,
     delayHours: 0,
     variants: [newVariant(0)],
+    aiPersonalize: "off",
+    aiInstructions: "",
   };
 }
 
@@ -123,6 +129,8 @@ export function formFromCampaign(c: Campaign): BuilderForm {
         html: v.html,
         text: v.text ?? "",
       })),
+      aiPersonalize: s.ai?.personalize ?? "off",
+      aiInstructions: s.ai?.instructions ?? "",
     })),
     mailboxIds: c.mailboxIds,
     days: c.sendWindow.days,
@@ -166,6 +174,7 @@ export function bodyFromForm(f: BuilderForm) {
       delayDays: s.delayDays,
       delayHours: s.delayHours,
       variants: s.variants.map(variantBody),
+      ai: { personalize: s.aiPersonalize, instructions: s.aiInstructions.trim() || null },
     })),
     mailboxIds: f.mailboxIds,
     sendWindow: { days: [...f.days].sort(), start: f.start, end: f.end },

@@ -11,6 +11,7 @@ import {
   type VariantForm,
 } from "./builder-state";
 import type { FieldErrorOf } from "./field-errors";
+import { StepAiControl } from "./step-ai-control";
 import { VariantEditor } from "./variant-editor";
 
 export interface Selection {
@@ -127,6 +128,13 @@ export function StepsEditor({
                     </Button>
                   </div>
                 </div>
+                <StepAiControl
+                  label={label}
+                  personalize={step.aiPersonalize}
+                  instructions={step.aiInstructions}
+                  error={fieldError(`${path}.ai.instructions`)}
+                  onChange={(patch) => setStep(i, patch)}
+                />
                 {fieldError(`${path}.variants`) && (
                   <p className="text-sm text-red-600 dark:text-red-400">
                     {fieldError(`${path}.variants`)}

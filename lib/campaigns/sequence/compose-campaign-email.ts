@@ -1,7 +1,18 @@
+import { offlineFirstLine } from "@/lib/ai/drafting/offline-first-line";
+import type { StepAiDraft } from "@/lib/ai/drafting/step-ai-draft";
 import { escapeHtml } from "@/lib/email/templates/layout";
-import { htmlToText, renderTemplate, type TemplateParts } from "@/lib/templates/render-template";
+import {
+  findVariables,
+  htmlToText,
+  renderTemplate,
+  type TemplateParts,
+} from "@/lib/templates/render-template";
 import { PREVIEW_UNSUBSCRIBE_URL } from "@/lib/templates/render-for-lead";
-import { leadVariables, type LeadForTemplate } from "@/lib/templates/template-variables";
+import {
+  AI_FIRST_LINE_VARIABLE,
+  leadVariables,
+  type LeadForTemplate,
+} from "@/lib/templates/template-variables";
 import { fromHeader } from "@/lib/email/from-header";
 
 export interface SenderIdentity {
@@ -22,6 +33,13 @@ export interface ComposedEmail {
   subject: string;
   html: string;
   text: string;
+  /**
+   * Machine-written content is in this email: a whole step drafted for the lead, or an opener in
+   * `{{aiFirstLine}}`. Approval policies hold such messages for a person to check.
+   */
+  aiDrafted: boolean;
+  /** Who wrote that content: the organization's model, or the offline drafter; null if none. */
+  aiMode: "llm" | "offline" | null;
 }
 
 const DEFAULT_UNSUBSCRIBE_TEXT = "Unsubscribe from these emails";
@@ -37,16 +55,32 @@ const DEFAULT_UNSUBSCRIBE_TEXT = "Unsubscribe from these emails";
  */
 export function composeCampaignEmail(input: {
   parts: TemplateParts;
-  lead: LeadForTemplate;
+  lead: LeadForTemplate & { industry?: string | null };
   sender: SenderIdentity;
   footer: ComplianceFooter;
+  /** The step's AI personalisation for this lead (draftCampaignStep), when it has one. */
+  ai?: StepAiDraft | null;
 }): ComposedEmail {
-  const { sender, footer } = input;
-  const rendered = renderTemplate(input.parts, {
+  const { sender, footer, ai } = input;
+  // A whole step drafted for the lead replaces the step's own content (which was its brief).
+  const whole = ai?.whole ?? null;
+  const parts: TemplateParts = whole
+    ? { subject: whole.subject, html: whole.html, text: whole.text }
+    : input.parts;
+  const usesFirstLine = [parts.subject, parts.html, parts.text ?? ""].some((part) =>
+    findVariables(part).some((v) => v.name === AI_FIRST_LINE_VARIABLE),
+  );
+  // Without a drafted opener the step still reads well: the offline one, from the lead's fields.
+  const firstLine = usesFirstLine
+    ? (ai?.firstLine ?? offlineFirstLine({ industry: null, ...input.lead }))
+    : null;
+  const aiMode = whole || firstLine ? (whole || ai?.firstLine ? ai!.mode : "offline") : null;
+  const rendered = renderTemplate(parts, {
     ...leadVariables(input.lead),
     "sender.name": sender.fromName,
     "sender.email": sender.fromAddress,
     unsubscribeUrl: PREVIEW_UNSUBSCRIBE_URL,
+    [AI_FIRST_LINE_VARIABLE]: firstLine,
   });
   let html = rendered.html;
   let text = rendered.text;
@@ -75,5 +109,7 @@ export function composeCampaignEmail(input: {
     subject: rendered.subject,
     html,
     text,
+    aiDrafted: aiMode !== null,
+    aiMode,
   };
 }
