@@ -108,6 +108,7 @@ function ThreadView({
       </div>
       <ReplyBox
         key={conversation.id}
+        conversationId={conversation.id}
         reply={actions.reply}
         automated={conversation.mode === "automated"}
         disabledReason={noEmail}
