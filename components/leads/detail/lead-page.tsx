@@ -10,6 +10,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { ConfirmDialog } from "./confirm-dialog";
 import { EventsPanel } from "./events-panel";
 import { InquiriesPanel } from "./inquiries-panel";
+import { LeadAnalysisPanel } from "./lead-analysis-panel";
 import { LeadCampaigns } from "./lead-campaigns";
 import { LeadCommunication } from "./lead-communication";
 import { LeadFieldsForm } from "./lead-fields-form";
@@ -28,6 +29,7 @@ function leadTabs(lead: LeadDetail, perms: LeadPermissions): LeadTab[] {
   return [
     { id: "timeline", label: "Timeline", render: () => <TimelineFeed leadId={lead.id} /> },
     { id: "notes", label: "Notes", render: () => <NotesPanel leadId={lead.id} perms={perms} /> },
+    { id: "analysis", label: "AI analysis", render: () => <LeadAnalysisPanel lead={lead} /> },
     {
       id: "conversation",
       label: "Conversation",
