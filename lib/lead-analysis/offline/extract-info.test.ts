@@ -154,6 +154,15 @@ james.whitfield@whitfieldsons.co.uk`;
     expect(onlyMail.company.value).toBe("Acme");
   });
 
+  it("ignores prose lines too long to be part of a signature", () => {
+    const fields = extractInfoOffline(
+      `${"see www.example.com ".repeat(100)}\nThanks,\nBo Lind\nbo@lind.se`,
+    );
+    expect(fields.website.value).toBe("https://lind.se");
+    expect(fields.name.value).toBe("Bo Lind");
+    expect(extractInfoOffline("a@" + "a.".repeat(9_000)).email.value).toBeNull();
+  });
+
   it("takes the signature after the last sign-off and ignores quoted history markers", () => {
     expect(signatureBlock("Hi\n\nThanks,\n> Anna\n> CEO")).toEqual(["Anna", "CEO"]);
   });

@@ -45,6 +45,8 @@ const TLD_COUNTRY: Record<string, CountryCode> = {
   au: "AU",
 };
 
+const MAX_LINE = 400;
+
 const none = (): ExtractedValue => ({ value: null, confidence: 0 });
 const found = (value: string, confidence: number): ExtractedValue => ({
   value: value.trim(),
@@ -57,7 +59,8 @@ export function signatureBlock(text: string): string[] {
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((l) => l.replace(/^>+\s?/, "").trim())
-    .filter((l) => l.length > 0);
+    // A signature line is short; long prose lines hold no contact block and only cost time.
+    .filter((l) => l.length > 0 && l.length <= MAX_LINE);
   let start = -1;
   lines.forEach((line, i) => {
     if (isSignOff(line)) start = i;

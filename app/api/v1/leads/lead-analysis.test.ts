@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { aiSettings } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { aiSettings, aiUsage } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
 import { createLead } from "@/lib/leads/create-lead";
 import { api } from "@/lib/testing/api-client";
@@ -108,6 +109,40 @@ describe("POST /leads/{id}/analyze and GET /leads/{id}/analysis", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("budget", () => {
+  it("runs offline once the month's token budget is spent, though a provider is configured", async () => {
+    const spent = await createTestOrg("Analysis budget");
+    const db = await getDb();
+    await db.insert(aiSettings).values({
+      organizationId: spent.id,
+      provider: "openai-compatible",
+      model: "llama3.1",
+      // Nothing listens here: a call to it would fail — the budget must stop it first.
+      baseUrl: "http://127.0.0.1:9/v1",
+      monthlyTokenBudget: 100,
+    });
+    await db.insert(aiUsage).values({
+      organizationId: spent.id,
+      purpose: "classify_reply",
+      mode: "llm",
+      totalTokens: 150,
+    });
+    const lead = await createLead(spent.ctx("owner"), {
+      firstName: "Budget",
+      email: "b@example.org",
+    });
+    const res = await api("POST", `/api/v1/leads/${lead.id}/analyze`, {
+      token: spent.members.owner.token,
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ mode: "offline", model: null });
+    const calls = await db.select().from(aiUsage).where(eq(aiUsage.organizationId, spent.id));
+    expect(calls.filter((c) => c.purpose === "lead_analysis")).toEqual([
+      expect.objectContaining({ mode: "offline", totalTokens: 0, error: null }),
+    ]);
   });
 });
 
