@@ -23,7 +23,9 @@ import {
   unassignedLead,
 } from "@/lib/testing/auto-responder-fixtures";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
+import { enqueueEvent } from "@/lib/jobs/outbox";
 import { runPendingJobs } from "@/lib/testing/jobs";
+import { conversationMessageReceived } from "../events";
 import { autoRespondFn } from "./auto-respond";
 
 async function reply(org: TestOrg, body: string, leadPatch: Record<string, unknown> = {}) {
@@ -310,6 +312,42 @@ describe("auto-respond job", () => {
     const again = await run(fresh, second!.id, first.leadId);
     expect(again.result).toMatchObject({ skipped: false, runs: [] });
     expect(await runsOf(second!.id)).toEqual([]);
+  });
+
+  it("end to end in the embedded engine: an inbound reply is classified, announced and answered", async () => {
+    const fresh = await createTestOrg("Auto-respond e2e");
+    await defaultMailbox(fresh);
+    const template = await replyTemplate(fresh);
+    const rule = await createTestRule(fresh, interestedRule({ sendTemplateId: template.id }));
+    const db = await getDb();
+    const lead = await unassignedLead(fresh, { firstName: "Edsger" });
+    const message = await recordInboundMessage(db, {
+      organizationId: fresh.id,
+      leadId: lead.id,
+      channel: "email",
+      matchedBy: "sender",
+      inboundKind: "human_reply",
+      body: "Sounds great, I'm interested — tell me more.",
+      dedupeKey: `test:${newId()}`,
+    });
+    await enqueueEvent(
+      db,
+      conversationMessageReceived,
+      {
+        organizationId: fresh.id,
+        conversationId: message!.conversationId,
+        messageId: message!.id,
+        leadId: lead.id,
+        kind: "human_reply",
+      },
+      { organizationId: fresh.id },
+    );
+    await runPendingJobs();
+
+    const [runRow] = await runsOf(message!.id);
+    expect(runRow).toMatchObject({ ruleId: rule.id, category: "interested" });
+    expect(runRow!.actions.send_template?.outcome).toBe("done");
+    expect(await outboundCount(lead.id)).toBe(1);
   });
 
   it("ignores a message of another organization", async () => {
