@@ -7,7 +7,9 @@ import { suggestNextStep } from "./suggest-next-step";
 const NOW = new Date("2026-03-10T12:00:00Z");
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
 
-function facts(overrides: Partial<LeadFacts> & { lead?: Partial<LeadRow> } = {}): LeadFacts {
+function facts(
+  overrides: Omit<Partial<LeadFacts>, "lead"> & { lead?: Partial<LeadRow> } = {},
+): LeadFacts {
   const { lead, ...rest } = overrides;
   return {
     lead: {
