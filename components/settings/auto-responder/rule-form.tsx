@@ -175,6 +175,9 @@ function Fieldset({ legend, children }: { legend: string; children: React.ReactN
   );
 }
 
+/** The shared input look, sized to its content in the condition rows. */
+const inlineInput = inputClass.replace("w-full", "w-auto");
+
 const toggle = <T,>(list: T[], value: T, on: boolean) =>
   on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 
@@ -308,7 +311,7 @@ export function RuleForm({
               <div key={i} className="flex flex-wrap items-start gap-2">
                 <select
                   aria-label={`Condition ${i + 1}: field`}
-                  className={`${inputClass} w-auto`}
+                  className={inlineInput}
                   value={row.field}
                   onChange={(e) => update({ field: e.target.value })}
                 >
@@ -320,7 +323,7 @@ export function RuleForm({
                 </select>
                 <select
                   aria-label={`Condition ${i + 1}: comparison`}
-                  className={`${inputClass} w-auto`}
+                  className={inlineInput}
                   value={row.op}
                   onChange={(e) => update({ op: e.target.value as LeadFieldOp })}
                 >
@@ -334,7 +337,7 @@ export function RuleForm({
                   <input
                     aria-label={`Condition ${i + 1}: value`}
                     aria-invalid={rowError ? true : undefined}
-                    className={`${inputClass} w-48`}
+                    className={inputClass.replace("w-full", "w-48")}
                     value={row.value}
                     onChange={(e) => update({ value: e.target.value })}
                   />

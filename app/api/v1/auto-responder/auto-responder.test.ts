@@ -2,8 +2,18 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLogs } from "@/db/schema";
+import { classifyConversationMessage } from "@/lib/ai/classify-message";
+import { matchClassifiedReply } from "@/lib/auto-responder/match-classified-reply";
+import { runRuleAction } from "@/lib/auto-responder/run-rule-action";
+import { recordInboundMessage } from "@/lib/conversations/record-message";
+import { newId } from "@/lib/crypto/ids";
 import { api } from "@/lib/testing/api-client";
-import { replyTemplate, ruleBody, unassignedLead } from "@/lib/testing/auto-responder-fixtures";
+import {
+  createTestRule,
+  replyTemplate,
+  ruleBody,
+  unassignedLead,
+} from "@/lib/testing/auto-responder-fixtures";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 
 const RULES = "/api/v1/auto-responder/rules";
@@ -326,5 +336,85 @@ describe("POST /api/v1/auto-responder/test", () => {
       (await api("POST", path, { token, body: { category: "interested", campaignId: foreign.id } }))
         .status,
     ).toBe(404);
+  });
+});
+
+describe("GET /api/v1/auto-responder/runs", () => {
+  /** A lead's interested reply, classified offline and answered by the rules (as the job does). */
+  async function answeredReply(o: TestOrg, ownerId: string | null) {
+    const db = await getDb();
+    const lead = await unassignedLead(o, { ownerId });
+    const message = await recordInboundMessage(db, {
+      organizationId: o.id,
+      leadId: lead.id,
+      channel: "email",
+      matchedBy: "sender",
+      inboundKind: "human_reply",
+      body: "Sounds great, I'm interested — tell me more.",
+      dedupeKey: `test:${newId()}`,
+    });
+    await classifyConversationMessage(
+      db,
+      { organizationId: o.id, messageId: message!.id },
+      { model: null },
+    );
+    const match = await matchClassifiedReply(db, { organizationId: o.id, messageId: message!.id });
+    for (const run of match!.runs) {
+      for (const action of run.actions) {
+        await runRuleAction(db, { organizationId: o.id, runId: run.runId, action });
+      }
+    }
+    return lead.id;
+  }
+
+  it("lists what the rules did, newest first, only for leads the caller sees", async () => {
+    const fresh = await createTestOrg("Autoresponder runs");
+    const rule = await createTestRule(fresh, {
+      name: "Tag interested",
+      actions: {
+        sendTemplateId: null,
+        sendDelayMinutes: 0,
+        notify: { owner: false, admins: false, userIds: [] },
+        setStatus: null,
+        setOwnerId: null,
+        addTags: ["warm-reply"],
+      },
+    });
+    const hidden = await answeredReply(fresh, fresh.members.rep2.id);
+    const visible = await answeredReply(fresh, null);
+
+    const all = await api("GET", "/api/v1/auto-responder/runs", {
+      token: fresh.members.admin.token,
+    });
+    expect(all.status).toBe(200);
+    expect(all.json.data.map((r: { leadId: string }) => r.leadId)).toEqual([visible, hidden]);
+    expect(all.json.data[0]).toMatchObject({
+      ruleId: rule.id,
+      ruleName: "Tag interested",
+      category: "interested",
+      actions: { add_tags: { outcome: "done", detail: "warm-reply" } },
+    });
+    expect(all.headers.get("x-total-count")).toBe("2");
+
+    const rep = await api("GET", "/api/v1/auto-responder/runs", { token: fresh.members.rep.token });
+    expect(rep.json.data.map((r: { leadId: string }) => r.leadId)).toEqual([visible]);
+
+    const byRule = await api("GET", `/api/v1/auto-responder/runs?ruleId=${rule.id}&perPage=1`, {
+      token: fresh.members.owner.token,
+    });
+    expect(byRule.json.data).toHaveLength(1);
+    expect(byRule.json.pagination).toMatchObject({ total: 2, totalPages: 2 });
+
+    const outsider = await api("GET", "/api/v1/auto-responder/runs", {
+      token: other.members.owner.token,
+    });
+    expect(outsider.json.data.map((r: { leadId: string }) => r.leadId)).not.toContain(visible);
+    expect(
+      (
+        await api("GET", "/api/v1/auto-responder/runs?ruleId=nope", {
+          token: fresh.members.admin.token,
+        })
+      ).status,
+    ).toBe(400);
   });
 });
