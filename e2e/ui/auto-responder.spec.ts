@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support";
+import { deliverInboundEmail, rawEmail, signInAs } from "./support";
 
 // Against a busy `next dev`, the HMR socket's rebuild/reload messages can restart the page before
 // it hydrates (see ai-settings.spec.ts); only those are dropped.
@@ -102,4 +102,63 @@ test("a manager creates a rule in the editor, tests it on a pasted reply and swi
   };
   const made = rules.data.find((r) => r.name === ruleName)!;
   expect((await page.request.delete(`/api/v1/auto-responder/rules/${made.id}`)).status()).toBe(204);
+});
+
+test("a rule acts on a real reply in the background and the run shows in the log", async ({
+  page,
+}) => {
+  test.slow();
+  await signInAs(page, "admin");
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const keyword = `okapi${tag}`;
+  const email = `reply-${tag}@example.test`;
+  const created = await page.request.post("/api/v1/leads", {
+    data: { firstName: "Rowan", lastName: `Reply ${tag}`, email },
+  });
+  expect(created.status()).toBe(201);
+  const lead = (await created.json()) as { id: string };
+  const ruleName = `Tag ${tag}`;
+  const rule = await page.request.post("/api/v1/auto-responder/rules", {
+    data: {
+      name: ruleName,
+      conditions: { categories: ["interested"], keywords: [keyword] },
+      actions: { addTags: [`auto-${tag}`] },
+    },
+  });
+  expect(rule.status()).toBe(201);
+
+  await deliverInboundEmail(
+    page,
+    rawEmail(
+      {
+        From: `Rowan Reply <${email}>`,
+        To: "sales@northwind.demo.test",
+        Subject: "Re: Spring listings",
+        "Message-ID": `<auto-${tag}@mail.example.test>`,
+      },
+      `Sounds great, I'm interested — tell me more about the ${keyword} offer.`,
+    ),
+  );
+  // Classified (offline), announced, and the rule's action run — all in the background.
+  await expect
+    .poll(
+      async () =>
+        ((await (await page.request.get(`/api/v1/leads/${lead.id}`)).json()) as { tags: string[] })
+          .tags,
+      { timeout: 90_000 },
+    )
+    .toContain(`auto-${tag}`);
+
+  await page.goto("/settings/auto-responder", { timeout: 90_000 });
+  const runs = page.getByRole("region", { name: "Recent runs" });
+  const row = runs.getByRole("row").filter({ hasText: ruleName });
+  await expect(row).toContainText(`Rowan Reply ${tag}`, { timeout: 30_000 });
+  await expect(row).toContainText("Interested");
+  await expect(row).toContainText("Tags: done");
+  await expect(
+    page.getByRole("list", { name: "Rules" }).getByRole("listitem", { name: ruleName }),
+  ).toContainText("Matched 1 time");
+
+  const id = ((await rule.json()) as { id: string }).id;
+  expect((await page.request.delete(`/api/v1/auto-responder/rules/${id}`)).status()).toBe(204);
 });
