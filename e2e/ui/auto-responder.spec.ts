@@ -162,3 +162,17 @@ test("a rule acts on a real reply in the background and the run shows in the log
   const id = ((await rule.json()) as { id: string }).id;
   expect((await page.request.delete(`/api/v1/auto-responder/rules/${id}`)).status()).toBe(204);
 });
+
+test("a sales rep sees the rules and can test them, but gets no editing controls", async ({
+  page,
+}) => {
+  test.slow();
+  await signInAs(page, "rep");
+  await page.goto("/settings/auto-responder", { timeout: 90_000 });
+  await expect(page.getByRole("region", { name: "Auto-responder rules" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole("button", { name: "New rule" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Delete / })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Test the rules" })).toBeVisible();
+});
