@@ -12,7 +12,7 @@ import {
   notifications,
 } from "@/db/schema";
 import { classifyConversationMessage } from "@/lib/ai/classify-message";
-import { correctClassification } from "@/lib/ai/reply-reviews";
+import { correctClassification, reclassifyLatestReply } from "@/lib/ai/reply-reviews";
 import type { RuleInput } from "@/lib/auto-responder/rule-schemas";
 import { recordInboundMessage } from "@/lib/conversations/record-message";
 import { newId } from "@/lib/crypto/ids";
@@ -348,6 +348,17 @@ describe("auto-respond job", () => {
     expect(runRow).toMatchObject({ ruleId: rule.id, category: "interested" });
     expect(runRow!.actions.send_template?.outcome).toBe("done");
     expect(await outboundCount(lead.id)).toBe(1);
+  });
+
+  it("reclassifying a lead's reply on demand runs the rules too", async () => {
+    const fresh = await createTestOrg("Auto-respond reclassify");
+    const r = await reply(fresh, "Sounds great, I'm interested — tell me more.");
+    const rule = await createTestRule(fresh, interestedRule({ addTags: ["reclassified"] }));
+    await reclassifyLatestReply(fresh.ctx("admin"), r.leadId);
+    await runPendingJobs();
+    const [runRow] = await runsOf(r.messageId);
+    expect(runRow).toMatchObject({ ruleId: rule.id });
+    expect(runRow!.actions.add_tags?.outcome).toBe("done");
   });
 
   it("ignores a message of another organization", async () => {

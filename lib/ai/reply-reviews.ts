@@ -255,11 +255,26 @@ export async function reclassifyLatestReply(
     if (!lead) throw notFound("Lead");
     throw new AppError("unprocessable", "This lead has sent no message to classify.");
   }
-  await classifyConversationMessage(
+  const result = await classifyConversationMessage(
     ctx.db,
     { organizationId: ctx.orgId, messageId: latest.id },
     { force: true },
   );
+  // As on arrival: a verdict that acted may trigger the auto-responder (one in review waits).
+  if (result?.state === "applied") {
+    await enqueueEvent(
+      ctx.db,
+      replyClassified,
+      {
+        organizationId: ctx.orgId,
+        messageId: latest.id,
+        leadId: result.leadId,
+        category: result.classification.category,
+        state: "applied",
+      },
+      { organizationId: ctx.orgId },
+    );
+  }
   return toDto(await visibleMessage(ctx, latest.id));
 }
 
