@@ -43,7 +43,7 @@ export function ReplySuggestions({
                 className="h-full w-full rounded-lg border border-slate-200 bg-white p-2 text-left text-sm hover:border-brand-500 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
               >
                 <span className="block font-medium">{s.label}</span>
-                <span className="mt-1 line-clamp-3 block text-xs text-slate-600 dark:text-slate-400">
+                <span className="mt-1 line-clamp-3 text-xs text-slate-600 dark:text-slate-400">
                   {s.text}
                 </span>
               </button>

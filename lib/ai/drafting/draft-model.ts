@@ -50,7 +50,7 @@ export function offlineNote(reason: OfflineReason): string {
     provider_error: "the AI model's provider failed",
     malformed_output: "the AI model's answer was unusable",
   }[reason];
-  return `Offline mode: ${why}, so this was built from your templates and the lead's own fields. Review it before sending.`;
+  return `Offline mode: ${why}, so this was written without a model, from your templates, built-in replies and the lead's own fields. Review it before sending.`;
 }
 
 /**
