@@ -9,6 +9,7 @@ import {
   conversationMessages,
   leadActivities,
   leads,
+  memberships,
   notifications,
 } from "@/db/schema";
 import { classifyConversationMessage } from "@/lib/ai/classify-message";
@@ -348,6 +349,35 @@ describe("auto-respond job", () => {
     expect(runRow).toMatchObject({ ruleId: rule.id, category: "interested" });
     expect(runRow!.actions.send_template?.outcome).toBe("done");
     expect(await outboundCount(lead.id)).toBe(1);
+  });
+
+  it("an action the lead functions refuse is recorded as failed; the others still run", async () => {
+    const fresh = await createTestOrg("Auto-respond refused");
+    const rule = await createTestRule(
+      fresh,
+      interestedRule({ setOwnerId: fresh.members.rep2.id, addTags: ["still-tagged"] }),
+    );
+    // The chosen owner left the organization after the rule was saved.
+    await (
+      await getDb()
+    )
+      .update(memberships)
+      .set({ status: "deactivated" })
+      .where(
+        and(
+          eq(memberships.organizationId, fresh.id),
+          eq(memberships.userId, fresh.members.rep2.id),
+        ),
+      );
+    const r = await reply(fresh, "Sounds great, I'm interested — tell me more.");
+    const { result } = await run(fresh, r.messageId, r.leadId);
+    expect(result).toMatchObject({ skipped: false, runs: [rule.id] });
+    const [runRow] = await runsOf(r.messageId);
+    expect(runRow!.actions.set_owner).toMatchObject({ outcome: "failed" });
+    expect(runRow!.actions.set_owner!.detail).toContain("validation_error");
+    expect(runRow!.actions.add_tags?.outcome).toBe("done");
+    const [lead] = await (await getDb()).select().from(leads).where(eq(leads.id, r.leadId));
+    expect(lead!.ownerId).toBe(fresh.members.rep.id);
   });
 
   it("reclassifying a lead's reply on demand runs the rules too", async () => {
