@@ -5,10 +5,11 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { queueEmail } from "@/lib/email/queue-email";
 import { AppError } from "@/lib/errors";
+import { offlineFirstLine } from "@/lib/ai/drafting/offline-first-line";
 import { getLeadOrThrow } from "@/lib/leads/get-lead";
 import { renderTemplate, type TemplateParts } from "./render-template";
 import type { previewInput, renderInput, testSendInput } from "./template-schemas";
-import { leadVariables, type VariableValues } from "./template-variables";
+import { AI_FIRST_LINE_VARIABLE, leadVariables, type VariableValues } from "./template-variables";
 import { getTemplateOrThrow } from "./templates";
 import { validateTemplate } from "./validate-template";
 
@@ -37,9 +38,15 @@ async function senderVariables(ctx: Ctx): Promise<VariableValues> {
   return me ? { "sender.name": me.name, "sender.email": me.email } : {};
 }
 
-/** Values for a render: the lead's (visible to the caller, else 404), the sender, overrides. */
+/**
+ * Values for a render: the lead's (visible to the caller, else 404), the sender, overrides. A
+ * campaign step's `{{aiFirstLine}}` previews as the offline opener from the lead's own fields.
+ */
 async function valuesFor(ctx: Ctx, leadId: string | undefined, overrides: VariableValues = {}) {
-  const lead = leadId ? leadVariables(await getLeadOrThrow(ctx, leadId)) : {};
+  const row = leadId ? await getLeadOrThrow(ctx, leadId) : null;
+  const lead = row
+    ? { ...leadVariables(row), [AI_FIRST_LINE_VARIABLE]: offlineFirstLine(row) }
+    : {};
   return {
     ...lead,
     ...(await senderVariables(ctx)),

@@ -293,3 +293,20 @@ describe("a step's AI option through the campaigns API", () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe("previewing {{aiFirstLine}}", () => {
+  it("renders the lead's offline opener and passes the template checks", async () => {
+    const res = await api("POST", "/api/v1/templates/render", {
+      token: org.members.rep.token,
+      body: { subject: "Hi {{firstName}}", html: "<p>{{aiFirstLine}}</p>", leadId },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.text).toBe(
+      "As Head of Operations at Analytical Engines Ltd, you may be the right person to talk to about this.",
+    );
+    // Known to the checks: no unknown_variable error (only the missing-unsubscribe warning).
+    expect(res.json.findings.map((f: { code: string }) => f.code)).not.toContain(
+      "unknown_variable",
+    );
+  });
+});
