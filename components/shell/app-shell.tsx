@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { ApprovalsNavBadge } from "@/components/approvals/approvals-nav-badge";
 import { NavUnreadBadge } from "@/components/conversations/nav-unread-badge";
 import { cn } from "@/components/ui/cn";
 import { CommandPalette } from "./command-palette";
@@ -26,6 +27,8 @@ const NAV = [
   { href: "/conversations", label: "Conversations" },
   { href: "/templates", label: "Templates" },
   { href: "/campaigns", label: "Campaigns" },
+  { href: "/approvals", label: "Approvals" },
+  { href: "/product-context", label: "Product" },
   { href: "/settings", label: "Settings" },
 ];
 
@@ -76,6 +79,7 @@ export function AppShell({
                 >
                   {item.label}
                   {item.href === "/conversations" && <NavUnreadBadge />}
+                  {item.href === "/approvals" && <ApprovalsNavBadge />}
                 </Link>
               </li>
             ))}

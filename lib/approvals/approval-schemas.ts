@@ -219,5 +219,3 @@ export const editApprovalInput = z
     message: "Give subject, html or text",
   })
   .meta({ id: "EditApprovalInput" });
-
-export const idParams = z.object({ id: z.uuid() });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import type { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { approvals, leads, memberships, type ApprovalEdit } from "@/db/schema";
@@ -16,7 +16,12 @@ import type {
   rejectInput,
   requestChangesInput,
 } from "./approval-schemas";
-import { getApprovalRow, toApprovalDto, type ApprovalRow } from "./list-approvals";
+import {
+  getApprovalRow,
+  toApprovalDto,
+  visibleApprovals,
+  type ApprovalRow,
+} from "./list-approvals";
 
 type ContentChange = { subject?: string; html?: string | null; text?: string };
 
@@ -42,12 +47,13 @@ export function trackEdit(row: ApprovalRow, change: ContentChange, ctx: Ctx): Ap
  * decided is a 409: decisions are made once.
  */
 async function lockApproval(tx: Queryable, ctx: Ctx, id: string, allowed: readonly string[]) {
-  await getApprovalRow(ctx, id);
+  // Read through the transaction only: PGlite has one connection, a second would wait forever.
   const [row] = await tx
-    .select()
+    .select(getTableColumns(approvals))
     .from(approvals)
-    .where(and(eq(approvals.organizationId, ctx.orgId), eq(approvals.id, id)))
-    .for("update");
+    .innerJoin(leads, and(eq(leads.organizationId, ctx.orgId), eq(leads.id, approvals.leadId)))
+    .where(await visibleApprovals(ctx, eq(approvals.id, id)))
+    .for("update", { of: approvals });
   if (!row) throw new AppError("not_found", "Approval not found");
   if (!allowed.includes(row.status)) {
     throw new AppError("conflict", `This approval is ${row.status.replace("_", " ")} already.`, {
@@ -165,8 +171,9 @@ export async function requestApprovalChanges(
 }
 
 /**
- * PATCH /approvals/{id}: edit a held message (tracked). Whoever may decide, or the lead's owner;
- * a message sent back for changes returns to the queue, pending again.
+ * PATCH /approvals/{id}: edit a held message (tracked). Whoever sees the lead may — its owner
+ * above all, fixing what an approver sent back; the approver sees every edit before deciding.
+ * A message sent back for changes returns to the queue, pending again.
  */
 export async function editApproval(
   ctx: Ctx,
@@ -176,11 +183,6 @@ export async function editApproval(
   assertCan(ctx, "approvals:read");
   await ctx.db.transaction(async (tx) => {
     const row = await lockApproval(tx, ctx, id, ["pending", "changes_requested"]);
-    const owner = await ownerOf(tx, ctx, row);
-    const isOwner = ctx.actor.userId !== null && owner === ctx.actor.userId;
-    if (!isOwner && !can(ctx.role, "approvals:decide")) {
-      throw new AppError("forbidden", "Only the lead's owner or an approver may edit this.");
-    }
     const edit = trackEdit(row, input, ctx);
     const now = new Date();
     await tx

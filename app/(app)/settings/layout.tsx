@@ -14,6 +14,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: "/settings/email", label: "Email" },
     { href: "/settings/channels", label: "Channels" },
     { href: "/settings/ai", label: "AI" },
+    { href: "/settings/approvals", label: "Approvals" },
     { href: "/settings/auto-responder", label: "Auto-responder" },
     ...(can(ctx.role, "api_keys:read") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
     ...(can(ctx.role, "email_outbox:read")
