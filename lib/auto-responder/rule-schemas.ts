@@ -121,7 +121,7 @@ export const ruleIdParams = z.object({ id: z.uuid() });
 export const listRulesQuery = z
   .strictObject({
     page: z.coerce.number().int().min(1).max(100_000).optional(),
-    perPage: z.coerce.number().int().min(1).max(100).default(100),
+    perPage: z.coerce.number().int().min(1).max(100).default(20),
     enabled: z.enum(["true", "false"]).optional(),
   })
   .meta({ id: "AutoResponderRulesQuery" });

@@ -64,11 +64,28 @@ export function RuleList({
         method: "PATCH",
         body: { enabled: !r.enabled },
       }),
+    // The switch flips at once; a refused change puts the list back as it was.
+    onMutate: async (r) => {
+      await client.cancelQueries({ queryKey: autoResponderKeys.rules });
+      const previous = client.getQueryData<{ data: Rule[] }>(autoResponderKeys.rules);
+      client.setQueryData<{ data: Rule[] }>(autoResponderKeys.rules, (old) =>
+        old
+          ? {
+              ...old,
+              data: old.data.map((x) => (x.id === r.id ? { ...x, enabled: !r.enabled } : x)),
+            }
+          : old,
+      );
+      return { previous };
+    },
     onSuccess: (r) => {
       notify("success", `“${r.name}” ${r.enabled ? "enabled" : "disabled"}.`);
       return refresh();
     },
-    onError: fail,
+    onError: (e, _r, context) => {
+      client.setQueryData(autoResponderKeys.rules, context?.previous);
+      fail(e);
+    },
   });
   // Moving swaps the two rules' priorities (each PUT keeps the rest of the rule as it is).
   const move = useMutation({
