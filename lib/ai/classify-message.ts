@@ -2,6 +2,7 @@ import type { LanguageModel } from "ai";
 import { and, desc, eq, lt, notInArray, or, isNull } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { conversationMessages } from "@/db/schema";
+import { productContextForPrompt } from "@/lib/product-context/prompt-context";
 import { applyReplyEffects, replySettings, type AppliedEffects } from "./apply-reply-effects";
 import { classifyReply, type ClassificationUsage } from "./classify-reply";
 import { recordAiUsage, resolveOrgModel } from "./org-model";
@@ -132,6 +133,11 @@ export async function classifyConversationMessage(
       headers: message.headers,
       receivedAt: message.occurredAt,
       thread: await threadBefore(db, message),
+      // Only a model reads it; the offline classifier goes by the reply's own words.
+      productContext:
+        resolved.mode === "llm"
+          ? ((await productContextForPrompt({ db, orgId: organizationId })) ?? undefined)
+          : undefined,
     },
     {
       model: resolved.mode === "llm" ? resolved.model : null,

@@ -9,6 +9,7 @@ import { parseSort } from "@/lib/http/sort";
 import { enqueueEvent } from "@/lib/jobs/outbox";
 import { leadScope } from "@/lib/leads/visibility";
 import { replyClassified } from "@/inngest/events";
+import { productContextForPrompt } from "@/lib/product-context/prompt-context";
 import { applyReplyEffects, replySettings } from "./apply-reply-effects";
 import { classifyConversationMessage, storedClassification } from "./classify-message";
 import { classifyReply, type ClassificationUsage } from "./classify-reply";
@@ -287,7 +288,12 @@ export async function classifyText(
   const resolved = await resolveOrgModel(ctx.db, ctx.orgId);
   const usages: ClassificationUsage[] = [];
   const classification = await classifyReply(
-    { text: input.text, subject: input.subject ?? null },
+    {
+      text: input.text,
+      subject: input.subject ?? null,
+      productContext:
+        resolved.mode === "llm" ? ((await productContextForPrompt(ctx)) ?? undefined) : undefined,
+    },
     {
       model: resolved.mode === "llm" ? resolved.model : null,
       onUsage: (usage) => usages.push(usage),

@@ -74,6 +74,9 @@ export const PERMISSIONS = {
   /** Everyone sees what the auto-responder does to replies; admins and managers set its rules. */
   "auto_responder:read": EVERYONE,
   "auto_responder:write": ["owner", "admin", "manager"],
+  /** Everyone reads what the organization sells; admins and managers describe it (chat, edits). */
+  "product_context:read": EVERYONE,
+  "product_context:write": ["owner", "admin", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

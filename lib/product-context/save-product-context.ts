@@ -1,0 +1,17 @@
+import type { Queryable } from "@/db/client";
+import { productContexts } from "@/db/schema";
+import type { ProductContextFields } from "./format-product-context";
+
+/** Stores the organization's whole context (one row per organization, created on first save). */
+export async function saveProductContext(
+  db: Queryable,
+  organizationId: string,
+  fields: ProductContextFields,
+  updatedBy: string | null,
+) {
+  const values = { ...fields, updatedBy, updatedAt: new Date() };
+  await db
+    .insert(productContexts)
+    .values({ organizationId, ...values })
+    .onConflictDoUpdate({ target: productContexts.organizationId, set: values });
+}
