@@ -44,7 +44,9 @@ export function ProductContextChat({
     },
   });
   const entries = log.data ?? [];
-  useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [entries.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "nearest" });
+  }, [entries.length]);
 
   const lastAssistant = [...entries].reverse().find((e) => e.role === "assistant");
   const questions = lastAssistant
