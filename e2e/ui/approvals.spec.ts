@@ -145,3 +145,51 @@ test("a campaign message held for approval is previewed, edited and approved in 
     await request.delete(`/api/v1/approvals/rules/${ruleId}`);
   }
 });
+
+test("an admin adds a campaign rule in Settings → Approvals, tests it, switches it off and deletes it", async ({
+  page,
+}) => {
+  test.slow();
+  await signInAs(page, "admin");
+  const campaignName = `Rules journey ${id}`;
+  const created = await page.request.post("/api/v1/campaigns", {
+    data: {
+      name: campaignName,
+      steps: [{ variants: [{ subject: "Hello", html: "<p>Hello</p>" }] }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const ruleName = `AI drafts ${id}`;
+
+  await page.goto("/settings/approvals", { timeout: 90_000 });
+  const card = page.getByRole("region", { name: "Approval rules" });
+  await card.getByRole("button", { name: "Add rule" }).click({ timeout: 30_000 });
+  const form = page.getByRole("form", { name: "New approval rule" });
+  await form.getByRole("textbox", { name: "Name" }).fill(ruleName);
+  await form.getByRole("combobox", { name: "Hold" }).selectOption({ label: "AI-drafted messages" });
+  await form.getByRole("combobox", { name: "Campaign" }).selectOption({ label: campaignName });
+  await form
+    .getByRole("combobox", { name: "When nobody decides in time" })
+    .selectOption({ label: "Stop the lead's sequence" });
+  await form.getByRole("button", { name: "Create rule" }).click();
+  const row = card.getByRole("listitem", { name: ruleName });
+  await expect(row).toContainText("Campaign rule", { timeout: 30_000 });
+  await expect(row).toContainText("stop the lead's sequence");
+
+  // Organization-wide test (no campaign): a campaign rule does not apply to it.
+  const tester = page.getByRole("region", { name: "Test the rules" });
+  await tester.getByRole("button", { name: "Test" }).click();
+  await expect(tester.getByRole("status", { name: "Test result" })).not.toContainText(ruleName);
+
+  const toggle = row.getByRole("switch", { name: `Enable ${ruleName}` });
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect(row).toContainText("Disabled", { timeout: 30_000 });
+  await page.reload();
+  const after = page.getByRole("region", { name: "Approval rules" }).getByRole("listitem", {
+    name: ruleName,
+  });
+  await expect(after).toContainText("Disabled", { timeout: 30_000 });
+  await after.getByRole("button", { name: `Delete ${ruleName}` }).click();
+  await expect(after).toHaveCount(0, { timeout: 30_000 });
+});
