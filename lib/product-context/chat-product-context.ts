@@ -7,6 +7,8 @@ import { LlmCallError } from "@/lib/ai/run-structured";
 import type { ProviderConfig } from "@/lib/ai/provider-config";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
+import { withoutNul } from "@/lib/conversations/without-nul";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { AskedTopic } from "./extract-answers";
 import { toProductContextDto } from "./get-product-context";
@@ -68,6 +70,13 @@ export async function chatProductContext(
   options: ChatOptions = {},
 ) {
   assertCan(ctx, "product_context:write");
+  // PostgreSQL text can't hold NUL characters; a message of nothing else is empty.
+  input = { message: withoutNul(input.message).trim() };
+  if (!input.message) {
+    throw new AppError("validation_error", "The message is empty.", {
+      errors: [{ path: "message", message: "Must not be empty" }],
+    });
+  }
   const resolved =
     options.model !== undefined
       ? options.model
@@ -131,10 +140,10 @@ export async function chatProductContext(
     await tx.insert(productContextMessages).values({
       organizationId: ctx.orgId,
       role: "assistant",
-      content: result.reply,
-      changes: result.changes,
+      content: withoutNul(result.reply),
+      changes: withoutNul(result.changes),
       askedSection: result.asked,
-      questions: result.questions,
+      questions: withoutNul(result.questions),
       mode: result.mode,
       // A millisecond later, so the log's order is user → assistant whatever the ids say.
       createdAt: new Date(at + 1),

@@ -1,5 +1,6 @@
 import type { Queryable } from "@/db/client";
 import { productContexts } from "@/db/schema";
+import { withoutNul } from "@/lib/conversations/without-nul";
 import type { ProductContextFields } from "./format-product-context";
 
 /** Stores the organization's whole context (one row per organization, created on first save). */
@@ -9,7 +10,8 @@ export async function saveProductContext(
   fields: ProductContextFields,
   updatedBy: string | null,
 ) {
-  const values = { ...fields, updatedBy, updatedAt: new Date() };
+  // PostgreSQL text and JSON can't hold NUL characters: dropped rather than failing the write.
+  const values = { ...withoutNul(fields), updatedBy, updatedAt: new Date() };
   await db
     .insert(productContexts)
     .values({ organizationId, ...values })

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { assertCan } from "@/lib/auth/permissions";
 import { diffChanges, recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context";
+import { withoutNul } from "@/lib/conversations/without-nul";
 import { getProductContext } from "./get-product-context";
 import { lockProductContext } from "./lock-product-context";
 import type { updateProductContextInput } from "./product-context-schemas";
@@ -16,6 +17,8 @@ export async function updateProductContext(
   input: z.infer<typeof updateProductContextInput>,
 ) {
   assertCan(ctx, "product_context:write");
+  // PostgreSQL text and JSON (the context, its audit entry) can't hold NUL characters.
+  input = withoutNul(input);
   await ctx.db.transaction(async (tx) => {
     const { updatedAt: _at, updatedBy: _by, ...current } = await lockProductContext(tx, ctx.orgId);
     const changes = diffChanges(current, input);

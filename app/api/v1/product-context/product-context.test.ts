@@ -117,6 +117,8 @@ describe("product-context chat (offline)", () => {
   it("refuses an empty message and a rep's message; changes nothing", async () => {
     const empty = await chat(org, "   ");
     expect(empty.status).toBe(400);
+    const nul = await chat(org, "\u0000\u0000");
+    expect(nul.status).toBe(400);
     const rep = await chat(org, "We sell bikes.", org.members.rep.token);
     expect(rep.status).toBe(403);
     const db = await getDb();
@@ -157,6 +159,19 @@ describe("PUT /api/v1/product-context", () => {
     expect(audits.map((a) => a.changes)).toContainEqual({
       competitors: { from: ["Xero", "Sage"], to: ["Sage"] },
     });
+  });
+
+  it("drops NUL characters instead of failing", async () => {
+    const fresh = await createTestOrg("PC nul");
+    const put = await api("PUT", "/api/v1/product-context", {
+      token: fresh.members.admin.token,
+      body: { productName: "Ac\u0000me", competitors: ["X\u0000ero"] },
+    });
+    expect(put.status).toBe(200);
+    expect(put.json).toMatchObject({ productName: "Acme", competitors: ["Xero"] });
+    const turn = await chat(fresh, "We compete with Sage\u0000 and Xero.");
+    expect(turn.status).toBe(200);
+    expect(turn.json.context.competitors).toEqual(["Xero", "Sage"]);
   });
 
   it("rejects unknown fields and over-long values with 400", async () => {
