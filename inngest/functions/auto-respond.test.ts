@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import {
   autoResponderRules,
+  conversations,
   autoResponderRuns,
   conversationMessages,
   leadActivities,
@@ -172,6 +173,13 @@ describe("auto-respond job", () => {
         ),
       );
     expect(sent!.subject).toBe("Thanks, Linus");
+    // Automation answered, not a person: recorded as the system's, the lead isn't taken over.
+    expect(sent).toMatchObject({ author: "system", authorUserId: null });
+    const [conversation] = await db
+      .select({ mode: conversations.mode })
+      .from(conversations)
+      .where(eq(conversations.id, sent!.conversationId!));
+    expect(conversation!.mode).toBe("automated");
 
     const notified = await db
       .select({ userId: notifications.userId })

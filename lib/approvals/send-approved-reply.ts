@@ -49,6 +49,7 @@ export async function sendApprovedReply(
           subject: row.subject.trim() || undefined,
           text: row.text,
           html: row.html ?? undefined,
+          automated: row.source === "auto_responder",
         },
         tx,
       );

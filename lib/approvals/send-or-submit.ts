@@ -46,6 +46,7 @@ export async function sendOrSubmitForApproval(
           subject: input.subject.trim() || undefined,
           text: input.text,
           html: input.html ?? undefined,
+          automated: input.source === "auto_responder",
         },
         tx,
       );

@@ -121,12 +121,21 @@ function withSignature(mailbox: MailboxRow, text: string, html: string | undefin
  * A rep's own email to a lead, answering in the lead's thread: from the thread's mailbox, with
  * In-Reply-To/References and "Re:" subject so it lands in the same thread in the lead's client.
  * It is recorded on the conversation and, since a person is now handling the lead, automation is
- * held for them (seed 001: a manual message halts automation). Nothing goes to a lead who can't
+ * held for them (seed 001: a manual message halts automation) — unless automation itself sent it
+ * (`automated`: an auto-responder's template). Nothing goes to a lead who can't
  * be emailed — no address, do not contact, unsubscribed or suppressed.
  */
 export async function sendLeadEmail(
   ctx: Ctx,
-  input: SendLeadEmailInput & { leadId: string; campaignId?: string },
+  input: SendLeadEmailInput & {
+    leadId: string;
+    campaignId?: string;
+    /**
+     * Sent by automation a person set up (an auto-responder rule), not written by hand: recorded
+     * as the system's, and the lead's automation keeps running.
+     */
+    automated?: boolean;
+  },
   db: Queryable = ctx.db,
 ) {
   assertCan(ctx, "conversations:write");
@@ -169,8 +178,8 @@ export async function sendLeadEmail(
       mailboxId: mailbox.id,
       leadId: lead.id,
       campaignId: input.campaignId,
-      author: "user",
-      authorUserId: ctx.actor.userId,
+      author: input.automated ? "system" : "user",
+      authorUserId: input.automated ? null : ctx.actor.userId,
     });
     const [message] = await tx
       .select({ id: conversationMessages.id, conversationId: conversationMessages.conversationId })
@@ -190,12 +199,15 @@ export async function sendLeadEmail(
       channel: "email",
       subject,
       messageId: message!.id,
+      ...(input.automated ? { automated: true } : {}),
     });
-    await takeOverLead(tx, ctx, {
-      leadId: lead.id,
-      campaignId: input.campaignId,
-      reason: "A rep wrote to the lead by hand",
-    });
+    if (!input.automated) {
+      await takeOverLead(tx, ctx, {
+        leadId: lead.id,
+        campaignId: input.campaignId,
+        reason: "A rep wrote to the lead by hand",
+      });
+    }
     return { messageId: message!.id, conversationId: message!.conversationId!, emailMessageId };
   };
   return db.transaction(run);
