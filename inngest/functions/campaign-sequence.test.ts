@@ -3,7 +3,7 @@ import { InngestTestEngine, mockCtx } from "@inngest/test";
 import type { Context } from "inngest";
 import { asc, eq } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
-import { campaignRecipients, campaigns, emailMessages } from "@/db/schema";
+import { campaignRecipients, campaigns, emailMessages, type CampaignStep } from "@/db/schema";
 import type { SequenceRef } from "@/lib/campaigns/sequence/sequence-types";
 import { queueEmail } from "@/lib/email/queue-email";
 import { startRecipientBatch } from "@/lib/campaigns/sequence/start-sequences";
@@ -47,6 +47,8 @@ interface Script {
   duringWaitAfterStep?: Record<number, () => Promise<void>>;
   /** Run the handler of this step twice, as Inngest does when a result is lost in a crash. */
   runTwice?: string;
+  /** What these steps return instead of running (a model's draft, say). */
+  stepResults?: Record<string, unknown>;
 }
 
 function runSequence(ref: SequenceRef, script: Script = {}) {
@@ -61,6 +63,7 @@ function runSequence(ref: SequenceRef, script: Script = {}) {
       const run = ctx.step.run.bind(ctx.step);
       ctx.step.run = (async (id: string, fn: () => unknown) =>
         run(id, async () => {
+          if (script.stepResults && id in script.stepResults) return script.stepResults[id];
           if (id === script.runTwice) await fn();
           return fn();
         })) as typeof ctx.step.run;
@@ -270,5 +273,36 @@ describe("campaign-sequence", () => {
     expect([...sleeps.entries()]).toEqual([["deferred-step-0-0", "2026-04-08T10:51:00.000Z"]]);
     const [message] = await sentMessages(refs[0]!.recipientId);
     expect(message!.createdAt.toISOString()).toBe("2026-04-08T10:51:00.000Z");
+  });
+  it("drafts an AI-personalised step in its own step and sends exactly the drafted words", async () => {
+    const lead = await createTestLead(org.id);
+    const launch = new Date("2026-04-08T10:00:00Z");
+    const step: CampaignStep = {
+      ...testStep(1),
+      ai: { personalize: "first_line", instructions: null },
+    };
+    step.variants[0]!.html = "<p>{{aiFirstLine}}</p><p>Step 1 for {{firstName|there}}.</p>";
+    const { refs } = await createTestCampaign(org.id, {
+      steps: [step],
+      leadIds: [lead.id],
+      launchedAt: launch,
+    });
+    setClock(launch);
+    const drafted = {
+      stepId: "step-1",
+      variantId: "v-1",
+      mode: "llm",
+      firstLine: "Loved your piece on cold email deliverability.",
+      whole: null,
+      notes: null,
+    };
+    const { execute } = runSequence(refs[0]!, {
+      stepResults: { "draft-step-0-0": drafted },
+      runTwice: "send-step-0-0",
+    });
+    expect((await execute()).result).toEqual({ action: "done" });
+    const sent = await sentMessages(refs[0]!.recipientId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.html).toContain("Loved your piece on cold email deliverability.");
   });
 });

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { draftSequenceStep } from "@/lib/ai/drafting/draft-campaign-step";
 import { settleStepApproval } from "@/lib/approvals/settle-step-approval";
 import { markReplied } from "@/lib/campaigns/sequence/mark-replied";
 import { planNextSend } from "@/lib/campaigns/sequence/plan-next-send";
@@ -58,8 +59,15 @@ export const campaignSequenceFn = inngest.createFunction(
       if (plan.action !== "send") return plan;
       const index = plan.stepIndex;
       if (!plan.due) await step.sleepUntil(`wait-step-${index}-${turn}`, plan.at);
+      // Drafted in its own step, outside the send's transaction: the model call is memoized, so a
+      // retried send (or one waiting for approval) sends the very words drafted.
+      const aiDraft = plan.personalized
+        ? await step.run(`draft-step-${index}-${turn}`, async () =>
+            draftSequenceStep(await getDb(), ref, { stepIndex: index }),
+          )
+        : null;
       let sent = await step.run(`send-step-${index}-${turn}`, async () =>
-        sendCampaignStep(await getDb(), ref, { stepIndex: index }),
+        sendCampaignStep(await getDb(), ref, { stepIndex: index, aiDraft }),
       );
       if (sent.outcome === "held") {
         // Held for approval: wait for the decision until the rule's deadline, then let the
@@ -78,7 +86,7 @@ export const campaignSequenceFn = inngest.createFunction(
         if (settled.action === "stop") return { action: "stop", reason: settled.reason };
         if (settled.action !== "send") continue;
         sent = await step.run(`send-approved-step-${index}-${turn}`, async () =>
-          sendCampaignStep(await getDb(), ref, { stepIndex: index }),
+          sendCampaignStep(await getDb(), ref, { stepIndex: index, aiDraft }),
         );
         // Still held (sent back for changes meanwhile): round again and wait on it.
         if (sent.outcome === "held") continue;

@@ -9,7 +9,14 @@ import { stepDelayMs, type SequenceRef } from "./sequence-types";
 
 /** What a sequence does next; JSON-safe, since Inngest memoizes it as a step result. */
 export type SequencePlan =
-  | { action: "send"; stepIndex: number; at: string; due: boolean }
+  | {
+      action: "send";
+      stepIndex: number;
+      at: string;
+      due: boolean;
+      /** The step is personalised by AI: the run drafts it for the lead before sending. */
+      personalized: boolean;
+    }
   | { action: "done" }
   | { action: "stop"; reason: string };
 
@@ -74,6 +81,7 @@ export async function planNextSend(
       stepIndex: recipient.nextStepIndex,
       at: at.toISOString(),
       due: at.getTime() <= now.getTime(),
+      personalized: (campaign.steps[recipient.nextStepIndex]?.ai?.personalize ?? "off") !== "off",
     };
   });
 }

@@ -51,7 +51,13 @@ describe("sendCampaignStep", () => {
     const now = new Date("2026-03-02T10:05:00Z");
     const plan = await planNextSend(db, ref, { now });
     // The first step has no delay and launch is past: due now.
-    expect(plan).toEqual({ action: "send", stepIndex: 0, at: now.toISOString(), due: true });
+    expect(plan).toEqual({
+      action: "send",
+      stepIndex: 0,
+      at: now.toISOString(),
+      due: true,
+      personalized: false,
+    });
 
     const first = await sendCampaignStep(db, ref, { stepIndex: 0, now });
     expect(first).toMatchObject({ outcome: "sent", stepIndex: 0, duplicate: false });

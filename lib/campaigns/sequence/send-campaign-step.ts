@@ -8,6 +8,7 @@ import { replyTokenAddress } from "@/lib/conversations/reply-token";
 import { decorateCampaignEmail } from "@/lib/tracking/decorate-email";
 import { campaignEmailSettings } from "./campaign-email-settings";
 import { checkSendCaps } from "./check-send-caps";
+import { draftFitsStep, type StepAiDraft } from "@/lib/ai/drafting/step-ai-draft";
 import { composeCampaignEmail } from "./compose-campaign-email";
 import { completeRecipient, stopRecipient } from "./finish-recipient";
 import { leadStopReason } from "./lead-stop-reason";
@@ -62,7 +63,12 @@ function nextStepAt(loaded: RunnableSequence, stepIndex: number, now: Date) {
 export async function sendCampaignStep(
   db: Database,
   ref: SequenceRef,
-  input: { stepIndex: number; now?: Date },
+  input: {
+    stepIndex: number;
+    now?: Date;
+    /** The step drafted for this lead by its own job step (draftSequenceStep), if personalised. */
+    aiDraft?: StepAiDraft | null;
+  },
 ): Promise<StepSendResult> {
   const now = input.now ?? new Date();
   const { stepIndex } = input;
@@ -138,13 +144,15 @@ export async function sendCampaignStep(
       lead: lead!,
       sender: mailbox,
       footer: settings,
+      // A draft of content edited since is dropped: the step goes out as it now reads.
+      ai: draftFitsStep(input.aiDraft, step.id, variant.id),
     });
     // The approval policy may hold the step; once approved, the approved (edited) words go out.
     const gate = await gateCampaignStep(tx, {
       ref,
       stepIndex,
       composed,
-      aiDrafted: (composed as { aiDrafted?: unknown }).aiDrafted === true,
+      aiDrafted: composed.aiDrafted,
       now,
     });
     if (gate.action === "hold") {
