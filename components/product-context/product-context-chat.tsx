@@ -49,11 +49,17 @@ export function ProductContextChat({
   }, [entries.length]);
 
   const lastAssistant = [...entries].reverse().find((e) => e.role === "assistant");
-  const questions = lastAssistant
-    ? lastAssistant.questions
-    : context.nextQuestion
-      ? [context.nextQuestion]
-      : [];
+  // After a direct edit the interviewer resumes with what it would ask now (as the server does).
+  const edited =
+    context.updatedAt !== null &&
+    lastAssistant !== undefined &&
+    context.updatedAt > lastAssistant.createdAt;
+  const questions =
+    lastAssistant && !edited
+      ? lastAssistant.questions
+      : context.nextQuestion
+        ? [context.nextQuestion]
+        : [];
 
   const submit = (text: string) => {
     if (text.trim() && !send.isPending) send.mutate(text.trim());

@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { AskedTopic } from "./extract-answers";
 import { toProductContextDto } from "./get-product-context";
-import { interviewOffline } from "./interview-offline";
+import { interviewOffline, openingQuestion } from "./interview-offline";
 import { interviewWithModel, type ChatTurn, type ModelTurn } from "./interview-with-model";
 import { lockProductContext } from "./lock-product-context";
 import { mergeAdditions } from "./merge-additions";
@@ -42,10 +42,16 @@ async function recentTurns(ctx: Ctx) {
   return rows.reverse();
 }
 
-/** What the assistant asked about in its last turn, for the offline interviewer to resume. */
+/**
+ * What the assistant asked about in its last turn, for the offline interviewer to resume — unless
+ * the context was edited directly since, when the question it would ask now is the one shown.
+ */
 async function lastAsked(ctx: Ctx): Promise<AskedTopic | null> {
   const [row] = await ctx.db
-    .select({ askedSection: productContextMessages.askedSection })
+    .select({
+      askedSection: productContextMessages.askedSection,
+      createdAt: productContextMessages.createdAt,
+    })
     .from(productContextMessages)
     .where(
       and(
@@ -55,7 +61,11 @@ async function lastAsked(ctx: Ctx): Promise<AskedTopic | null> {
     )
     .orderBy(desc(productContextMessages.createdAt), desc(productContextMessages.id))
     .limit(1);
-  return (row?.askedSection as AskedTopic | null | undefined) ?? null;
+  const context = await readProductContext(ctx);
+  if (!row || (context.updatedAt && context.updatedAt > row.createdAt)) {
+    return openingQuestion(context)?.topic ?? null;
+  }
+  return (row.askedSection as AskedTopic | null) ?? null;
 }
 
 /**
@@ -149,7 +159,8 @@ export async function chatProductContext(
       createdAt: new Date(at + 1),
     });
     if (Object.keys(result.changes).length > 0) {
-      await saveProductContext(tx, ctx.orgId, result.next, ctx.actor.userId);
+      // Stamped with the turn's time: an edit is "newer than the last question" only if later.
+      await saveProductContext(tx, ctx.orgId, result.next, ctx.actor.userId, new Date(at + 1));
     }
     return result;
   });

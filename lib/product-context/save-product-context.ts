@@ -9,9 +9,10 @@ export async function saveProductContext(
   organizationId: string,
   fields: ProductContextFields,
   updatedBy: string | null,
+  at = new Date(),
 ) {
   // PostgreSQL text and JSON can't hold NUL characters: dropped rather than failing the write.
-  const values = { ...withoutNul(fields), updatedBy, updatedAt: new Date() };
+  const values = { ...withoutNul(fields), updatedBy, updatedAt: at };
   await db
     .insert(productContexts)
     .values({ organizationId, ...values })

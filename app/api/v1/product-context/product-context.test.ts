@@ -106,8 +106,9 @@ describe("product-context chat (offline)", () => {
         pricingNotes: "$49 per seat",
       },
     });
-    const first = await chat(fresh, "hi");
-    expect(first.json.questions[0]).toMatch(/competitors/);
+    // Before any chat (and after a direct edit) it answers the question the page shows.
+    const shown = await api("GET", "/api/v1/product-context", { token: fresh.members.rep.token });
+    expect(shown.json.nextQuestion).toMatch(/competitors/);
     const second = await chat(fresh, "Xero, QuickBooks");
     expect(second.json.changes).toEqual({ competitors: ["Xero", "QuickBooks"] });
     expect(second.json.context.completeness.overall).toBe(1);
