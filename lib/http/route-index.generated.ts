@@ -2,266 +2,320 @@
 import type { ApiRouteModule } from "./openapi";
 import * as r0 from "@/app/api/v1/[...path]/route";
 import * as r1 from "@/app/api/v1/ai/classify-reply/route";
-import * as r2 from "@/app/api/v1/ai/reply-effects/route";
-import * as r3 from "@/app/api/v1/ai/reviews/route";
-import * as r4 from "@/app/api/v1/api-keys/[id]/route";
-import * as r5 from "@/app/api/v1/api-keys/route";
-import * as r6 from "@/app/api/v1/audit-logs/route";
-import * as r7 from "@/app/api/v1/auth/accept-invitation/route";
-import * as r8 from "@/app/api/v1/auth/forgot-password/route";
-import * as r9 from "@/app/api/v1/auth/login/route";
-import * as r10 from "@/app/api/v1/auth/logout/route";
-import * as r11 from "@/app/api/v1/auth/me/route";
-import * as r12 from "@/app/api/v1/auth/organizations/route";
-import * as r13 from "@/app/api/v1/auth/refresh/route";
-import * as r14 from "@/app/api/v1/auth/register/route";
-import * as r15 from "@/app/api/v1/auth/reset-password/route";
-import * as r16 from "@/app/api/v1/auth/switch-organization/route";
-import * as r17 from "@/app/api/v1/campaigns/[id]/analytics/route";
-import * as r18 from "@/app/api/v1/campaigns/[id]/duplicate/route";
-import * as r19 from "@/app/api/v1/campaigns/[id]/export/route";
-import * as r20 from "@/app/api/v1/campaigns/[id]/launch/route";
-import * as r21 from "@/app/api/v1/campaigns/[id]/leads/[leadId]/cede/route";
-import * as r22 from "@/app/api/v1/campaigns/[id]/leads/[leadId]/conversation/route";
-import * as r23 from "@/app/api/v1/campaigns/[id]/leads/[leadId]/messages/route";
-import * as r24 from "@/app/api/v1/campaigns/[id]/leads/[leadId]/override/route";
-import * as r25 from "@/app/api/v1/campaigns/[id]/leads/route";
-import * as r26 from "@/app/api/v1/campaigns/[id]/pause/route";
-import * as r27 from "@/app/api/v1/campaigns/[id]/recipients/[leadId]/route";
-import * as r28 from "@/app/api/v1/campaigns/[id]/recipients/route";
-import * as r29 from "@/app/api/v1/campaigns/[id]/resume/route";
-import * as r30 from "@/app/api/v1/campaigns/[id]/route";
-import * as r31 from "@/app/api/v1/campaigns/[id]/schedule/route";
-import * as r32 from "@/app/api/v1/campaigns/[id]/send/route";
-import * as r33 from "@/app/api/v1/campaigns/[id]/stats/route";
-import * as r34 from "@/app/api/v1/campaigns/[id]/stop/route";
-import * as r35 from "@/app/api/v1/campaigns/[id]/test-send/route";
-import * as r36 from "@/app/api/v1/campaigns/[id]/timeline/route";
-import * as r37 from "@/app/api/v1/campaigns/route";
-import * as r38 from "@/app/api/v1/communication/preferences/route";
-import * as r39 from "@/app/api/v1/communication/send-bulk/[id]/route";
-import * as r40 from "@/app/api/v1/communication/send-bulk/route";
-import * as r41 from "@/app/api/v1/communication/send/[leadId]/route";
-import * as r42 from "@/app/api/v1/conversations/[id]/handback/route";
-import * as r43 from "@/app/api/v1/conversations/[id]/messages/route";
-import * as r44 from "@/app/api/v1/conversations/[id]/read/route";
-import * as r45 from "@/app/api/v1/conversations/[id]/route";
-import * as r46 from "@/app/api/v1/conversations/[id]/takeover/route";
-import * as r47 from "@/app/api/v1/conversations/counts/route";
-import * as r48 from "@/app/api/v1/conversations/messages/[id]/classification/route";
-import * as r49 from "@/app/api/v1/conversations/route";
-import * as r50 from "@/app/api/v1/conversations/unmatched/[id]/assign/route";
-import * as r51 from "@/app/api/v1/conversations/unmatched/route";
-import * as r52 from "@/app/api/v1/custom-fields/[id]/route";
-import * as r53 from "@/app/api/v1/custom-fields/route";
-import * as r54 from "@/app/api/v1/docs/[asset]/route";
-import * as r55 from "@/app/api/v1/docs/route";
-import * as r56 from "@/app/api/v1/email-outbox/[id]/route";
-import * as r57 from "@/app/api/v1/email-outbox/route";
-import * as r58 from "@/app/api/v1/events/route";
-import * as r59 from "@/app/api/v1/health/route";
-import * as r60 from "@/app/api/v1/imports/[id]/cancel/route";
-import * as r61 from "@/app/api/v1/imports/[id]/errors/route";
-import * as r62 from "@/app/api/v1/imports/[id]/resume/route";
-import * as r63 from "@/app/api/v1/imports/[id]/route";
-import * as r64 from "@/app/api/v1/imports/route";
-import * as r65 from "@/app/api/v1/invitations/[token]/route";
-import * as r66 from "@/app/api/v1/lead-options/[kind]/route";
-import * as r67 from "@/app/api/v1/lead-options/route";
-import * as r68 from "@/app/api/v1/leads/[id]/analytics/route";
-import * as r69 from "@/app/api/v1/leads/[id]/campaigns/route";
-import * as r70 from "@/app/api/v1/leads/[id]/conversation/route";
-import * as r71 from "@/app/api/v1/leads/[id]/events/route";
-import * as r72 from "@/app/api/v1/leads/[id]/inquiries/route";
-import * as r73 from "@/app/api/v1/leads/[id]/notes/[noteId]/route";
-import * as r74 from "@/app/api/v1/leads/[id]/notes/route";
-import * as r75 from "@/app/api/v1/leads/[id]/reclassify/route";
-import * as r76 from "@/app/api/v1/leads/[id]/reminders/route";
-import * as r77 from "@/app/api/v1/leads/[id]/restore/route";
-import * as r78 from "@/app/api/v1/leads/[id]/route";
-import * as r79 from "@/app/api/v1/leads/[id]/score/route";
-import * as r80 from "@/app/api/v1/leads/[id]/tags/[tag]/route";
-import * as r81 from "@/app/api/v1/leads/[id]/tags/route";
-import * as r82 from "@/app/api/v1/leads/[id]/timeline/route";
-import * as r83 from "@/app/api/v1/leads/batch/route";
-import * as r84 from "@/app/api/v1/leads/bulk/route";
-import * as r85 from "@/app/api/v1/leads/export/route";
-import * as r86 from "@/app/api/v1/leads/import/propose-mapping/route";
-import * as r87 from "@/app/api/v1/leads/import/route";
-import * as r88 from "@/app/api/v1/leads/merge/route";
-import * as r89 from "@/app/api/v1/leads/route";
-import * as r90 from "@/app/api/v1/leads/search/route";
-import * as r91 from "@/app/api/v1/leads/stats/route";
-import * as r92 from "@/app/api/v1/llm/providers/route";
-import * as r93 from "@/app/api/v1/llm/test-prompt/route";
-import * as r94 from "@/app/api/v1/llm/usage/route";
-import * as r95 from "@/app/api/v1/mailboxes/[id]/route";
-import * as r96 from "@/app/api/v1/mailboxes/route";
-import * as r97 from "@/app/api/v1/notifications/[id]/route";
-import * as r98 from "@/app/api/v1/notifications/read-all/route";
-import * as r99 from "@/app/api/v1/notifications/route";
-import * as r100 from "@/app/api/v1/openapi.json/route";
-import * as r101 from "@/app/api/v1/organization/route";
-import * as r102 from "@/app/api/v1/reminders/[id]/route";
-import * as r103 from "@/app/api/v1/reminders/route";
-import * as r104 from "@/app/api/v1/saved-views/[id]/route";
-import * as r105 from "@/app/api/v1/saved-views/route";
-import * as r106 from "@/app/api/v1/scoring-rules/preview/route";
-import * as r107 from "@/app/api/v1/scoring-rules/route";
-import * as r108 from "@/app/api/v1/settings/channels/[provider]/route";
-import * as r109 from "@/app/api/v1/settings/channels/route";
-import * as r110 from "@/app/api/v1/settings/email/inbound/route";
-import * as r111 from "@/app/api/v1/settings/email/route";
-import * as r112 from "@/app/api/v1/settings/email/test/route";
-import * as r113 from "@/app/api/v1/suppressions/[id]/route";
-import * as r114 from "@/app/api/v1/suppressions/route";
-import * as r115 from "@/app/api/v1/templates/[id]/category/route";
-import * as r116 from "@/app/api/v1/templates/[id]/duplicate/route";
-import * as r117 from "@/app/api/v1/templates/[id]/favorite/route";
-import * as r118 from "@/app/api/v1/templates/[id]/preview/route";
-import * as r119 from "@/app/api/v1/templates/[id]/route";
-import * as r120 from "@/app/api/v1/templates/[id]/test/route";
-import * as r121 from "@/app/api/v1/templates/[id]/usage/route";
-import * as r122 from "@/app/api/v1/templates/[id]/validate/route";
-import * as r123 from "@/app/api/v1/templates/batch-delete/route";
-import * as r124 from "@/app/api/v1/templates/batch-duplicate/route";
-import * as r125 from "@/app/api/v1/templates/categories/route";
-import * as r126 from "@/app/api/v1/templates/render/route";
-import * as r127 from "@/app/api/v1/templates/route";
-import * as r128 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r129 from "@/app/api/v1/users/[id]/route";
-import * as r130 from "@/app/api/v1/users/route";
+import * as r2 from "@/app/api/v1/ai/extract-info/route";
+import * as r3 from "@/app/api/v1/ai/generate-response/route";
+import * as r4 from "@/app/api/v1/ai/reply-effects/route";
+import * as r5 from "@/app/api/v1/ai/reviews/route";
+import * as r6 from "@/app/api/v1/ai/summarize/route";
+import * as r7 from "@/app/api/v1/api-keys/[id]/route";
+import * as r8 from "@/app/api/v1/api-keys/route";
+import * as r9 from "@/app/api/v1/approvals/[id]/approve/route";
+import * as r10 from "@/app/api/v1/approvals/[id]/delegate/route";
+import * as r11 from "@/app/api/v1/approvals/[id]/reject/route";
+import * as r12 from "@/app/api/v1/approvals/[id]/request-changes/route";
+import * as r13 from "@/app/api/v1/approvals/[id]/route";
+import * as r14 from "@/app/api/v1/approvals/route";
+import * as r15 from "@/app/api/v1/approvals/rules/[id]/route";
+import * as r16 from "@/app/api/v1/approvals/rules/[id]/toggle/route";
+import * as r17 from "@/app/api/v1/approvals/rules/route";
+import * as r18 from "@/app/api/v1/approvals/rules/test/route";
+import * as r19 from "@/app/api/v1/approvals/stats/route";
+import * as r20 from "@/app/api/v1/audit-logs/route";
+import * as r21 from "@/app/api/v1/auth/accept-invitation/route";
+import * as r22 from "@/app/api/v1/auth/forgot-password/route";
+import * as r23 from "@/app/api/v1/auth/login/route";
+import * as r24 from "@/app/api/v1/auth/logout/route";
+import * as r25 from "@/app/api/v1/auth/me/route";
+import * as r26 from "@/app/api/v1/auth/organizations/route";
+import * as r27 from "@/app/api/v1/auth/refresh/route";
+import * as r28 from "@/app/api/v1/auth/register/route";
+import * as r29 from "@/app/api/v1/auth/reset-password/route";
+import * as r30 from "@/app/api/v1/auth/switch-organization/route";
+import * as r31 from "@/app/api/v1/auto-responder/rules/[id]/route";
+import * as r32 from "@/app/api/v1/auto-responder/rules/[id]/toggle/route";
+import * as r33 from "@/app/api/v1/auto-responder/rules/route";
+import * as r34 from "@/app/api/v1/auto-responder/runs/route";
+import * as r35 from "@/app/api/v1/auto-responder/test/route";
+import * as r36 from "@/app/api/v1/campaigns/[id]/analytics/route";
+import * as r37 from "@/app/api/v1/campaigns/[id]/duplicate/route";
+import * as r38 from "@/app/api/v1/campaigns/[id]/export/route";
+import * as r39 from "@/app/api/v1/campaigns/[id]/launch/route";
+import * as r40 from "@/app/api/v1/campaigns/[id]/leads/[leadId]/cede/route";
+import * as r41 from "@/app/api/v1/campaigns/[id]/leads/[leadId]/conversation/route";
+import * as r42 from "@/app/api/v1/campaigns/[id]/leads/[leadId]/messages/route";
+import * as r43 from "@/app/api/v1/campaigns/[id]/leads/[leadId]/override/route";
+import * as r44 from "@/app/api/v1/campaigns/[id]/leads/route";
+import * as r45 from "@/app/api/v1/campaigns/[id]/pause/route";
+import * as r46 from "@/app/api/v1/campaigns/[id]/recipients/[leadId]/route";
+import * as r47 from "@/app/api/v1/campaigns/[id]/recipients/route";
+import * as r48 from "@/app/api/v1/campaigns/[id]/resume/route";
+import * as r49 from "@/app/api/v1/campaigns/[id]/route";
+import * as r50 from "@/app/api/v1/campaigns/[id]/schedule/route";
+import * as r51 from "@/app/api/v1/campaigns/[id]/send/route";
+import * as r52 from "@/app/api/v1/campaigns/[id]/stats/route";
+import * as r53 from "@/app/api/v1/campaigns/[id]/stop/route";
+import * as r54 from "@/app/api/v1/campaigns/[id]/test-send/route";
+import * as r55 from "@/app/api/v1/campaigns/[id]/timeline/route";
+import * as r56 from "@/app/api/v1/campaigns/route";
+import * as r57 from "@/app/api/v1/communication/preferences/route";
+import * as r58 from "@/app/api/v1/communication/send-bulk/[id]/route";
+import * as r59 from "@/app/api/v1/communication/send-bulk/route";
+import * as r60 from "@/app/api/v1/communication/send/[leadId]/route";
+import * as r61 from "@/app/api/v1/conversations/[id]/generate-response/route";
+import * as r62 from "@/app/api/v1/conversations/[id]/handback/route";
+import * as r63 from "@/app/api/v1/conversations/[id]/messages/route";
+import * as r64 from "@/app/api/v1/conversations/[id]/read/route";
+import * as r65 from "@/app/api/v1/conversations/[id]/route";
+import * as r66 from "@/app/api/v1/conversations/[id]/suggestions/route";
+import * as r67 from "@/app/api/v1/conversations/[id]/takeover/route";
+import * as r68 from "@/app/api/v1/conversations/counts/route";
+import * as r69 from "@/app/api/v1/conversations/messages/[id]/classification/route";
+import * as r70 from "@/app/api/v1/conversations/route";
+import * as r71 from "@/app/api/v1/conversations/unmatched/[id]/assign/route";
+import * as r72 from "@/app/api/v1/conversations/unmatched/route";
+import * as r73 from "@/app/api/v1/custom-fields/[id]/route";
+import * as r74 from "@/app/api/v1/custom-fields/route";
+import * as r75 from "@/app/api/v1/docs/[asset]/route";
+import * as r76 from "@/app/api/v1/docs/route";
+import * as r77 from "@/app/api/v1/email-outbox/[id]/route";
+import * as r78 from "@/app/api/v1/email-outbox/route";
+import * as r79 from "@/app/api/v1/events/route";
+import * as r80 from "@/app/api/v1/health/route";
+import * as r81 from "@/app/api/v1/imports/[id]/cancel/route";
+import * as r82 from "@/app/api/v1/imports/[id]/errors/route";
+import * as r83 from "@/app/api/v1/imports/[id]/resume/route";
+import * as r84 from "@/app/api/v1/imports/[id]/route";
+import * as r85 from "@/app/api/v1/imports/route";
+import * as r86 from "@/app/api/v1/invitations/[token]/route";
+import * as r87 from "@/app/api/v1/lead-options/[kind]/route";
+import * as r88 from "@/app/api/v1/lead-options/route";
+import * as r89 from "@/app/api/v1/leads/[id]/analysis/route";
+import * as r90 from "@/app/api/v1/leads/[id]/analytics/route";
+import * as r91 from "@/app/api/v1/leads/[id]/analyze/route";
+import * as r92 from "@/app/api/v1/leads/[id]/campaigns/route";
+import * as r93 from "@/app/api/v1/leads/[id]/conversation/route";
+import * as r94 from "@/app/api/v1/leads/[id]/events/route";
+import * as r95 from "@/app/api/v1/leads/[id]/inquiries/route";
+import * as r96 from "@/app/api/v1/leads/[id]/notes/[noteId]/route";
+import * as r97 from "@/app/api/v1/leads/[id]/notes/route";
+import * as r98 from "@/app/api/v1/leads/[id]/reclassify/route";
+import * as r99 from "@/app/api/v1/leads/[id]/reminders/route";
+import * as r100 from "@/app/api/v1/leads/[id]/restore/route";
+import * as r101 from "@/app/api/v1/leads/[id]/route";
+import * as r102 from "@/app/api/v1/leads/[id]/score/route";
+import * as r103 from "@/app/api/v1/leads/[id]/tags/[tag]/route";
+import * as r104 from "@/app/api/v1/leads/[id]/tags/route";
+import * as r105 from "@/app/api/v1/leads/[id]/timeline/route";
+import * as r106 from "@/app/api/v1/leads/batch/route";
+import * as r107 from "@/app/api/v1/leads/bulk/route";
+import * as r108 from "@/app/api/v1/leads/export/route";
+import * as r109 from "@/app/api/v1/leads/import/propose-mapping/route";
+import * as r110 from "@/app/api/v1/leads/import/route";
+import * as r111 from "@/app/api/v1/leads/merge/route";
+import * as r112 from "@/app/api/v1/leads/route";
+import * as r113 from "@/app/api/v1/leads/search/route";
+import * as r114 from "@/app/api/v1/leads/stats/route";
+import * as r115 from "@/app/api/v1/llm/providers/route";
+import * as r116 from "@/app/api/v1/llm/test-prompt/route";
+import * as r117 from "@/app/api/v1/llm/usage/route";
+import * as r118 from "@/app/api/v1/mailboxes/[id]/route";
+import * as r119 from "@/app/api/v1/mailboxes/route";
+import * as r120 from "@/app/api/v1/notifications/[id]/route";
+import * as r121 from "@/app/api/v1/notifications/read-all/route";
+import * as r122 from "@/app/api/v1/notifications/route";
+import * as r123 from "@/app/api/v1/openapi.json/route";
+import * as r124 from "@/app/api/v1/organization/route";
+import * as r125 from "@/app/api/v1/product-context/chat/route";
+import * as r126 from "@/app/api/v1/product-context/log/route";
+import * as r127 from "@/app/api/v1/product-context/recommendations/route";
+import * as r128 from "@/app/api/v1/product-context/route";
+import * as r129 from "@/app/api/v1/reminders/[id]/route";
+import * as r130 from "@/app/api/v1/reminders/route";
+import * as r131 from "@/app/api/v1/saved-views/[id]/route";
+import * as r132 from "@/app/api/v1/saved-views/route";
+import * as r133 from "@/app/api/v1/scoring-rules/preview/route";
+import * as r134 from "@/app/api/v1/scoring-rules/route";
+import * as r135 from "@/app/api/v1/settings/channels/[provider]/route";
+import * as r136 from "@/app/api/v1/settings/channels/route";
+import * as r137 from "@/app/api/v1/settings/email/inbound/route";
+import * as r138 from "@/app/api/v1/settings/email/route";
+import * as r139 from "@/app/api/v1/settings/email/test/route";
+import * as r140 from "@/app/api/v1/suppressions/[id]/route";
+import * as r141 from "@/app/api/v1/suppressions/route";
+import * as r142 from "@/app/api/v1/templates/[id]/category/route";
+import * as r143 from "@/app/api/v1/templates/[id]/duplicate/route";
+import * as r144 from "@/app/api/v1/templates/[id]/favorite/route";
+import * as r145 from "@/app/api/v1/templates/[id]/preview/route";
+import * as r146 from "@/app/api/v1/templates/[id]/route";
+import * as r147 from "@/app/api/v1/templates/[id]/test/route";
+import * as r148 from "@/app/api/v1/templates/[id]/usage/route";
+import * as r149 from "@/app/api/v1/templates/[id]/validate/route";
+import * as r150 from "@/app/api/v1/templates/batch-delete/route";
+import * as r151 from "@/app/api/v1/templates/batch-duplicate/route";
+import * as r152 from "@/app/api/v1/templates/categories/route";
+import * as r153 from "@/app/api/v1/templates/render/route";
+import * as r154 from "@/app/api/v1/templates/route";
+import * as r155 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r156 from "@/app/api/v1/users/[id]/route";
+import * as r157 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
   { path: "/api/v1/ai/classify-reply", module: r1 },
-  { path: "/api/v1/ai/reply-effects", module: r2 },
-  { path: "/api/v1/ai/reviews", module: r3 },
-  { path: "/api/v1/api-keys/{id}", module: r4 },
-  { path: "/api/v1/api-keys", module: r5 },
-  { path: "/api/v1/audit-logs", module: r6 },
-  { path: "/api/v1/auth/accept-invitation", module: r7 },
-  { path: "/api/v1/auth/forgot-password", module: r8 },
-  { path: "/api/v1/auth/login", module: r9 },
-  { path: "/api/v1/auth/logout", module: r10 },
-  { path: "/api/v1/auth/me", module: r11 },
-  { path: "/api/v1/auth/organizations", module: r12 },
-  { path: "/api/v1/auth/refresh", module: r13 },
-  { path: "/api/v1/auth/register", module: r14 },
-  { path: "/api/v1/auth/reset-password", module: r15 },
-  { path: "/api/v1/auth/switch-organization", module: r16 },
-  { path: "/api/v1/campaigns/{id}/analytics", module: r17 },
-  { path: "/api/v1/campaigns/{id}/duplicate", module: r18 },
-  { path: "/api/v1/campaigns/{id}/export", module: r19 },
-  { path: "/api/v1/campaigns/{id}/launch", module: r20 },
-  { path: "/api/v1/campaigns/{id}/leads/{leadId}/cede", module: r21 },
-  { path: "/api/v1/campaigns/{id}/leads/{leadId}/conversation", module: r22 },
-  { path: "/api/v1/campaigns/{id}/leads/{leadId}/messages", module: r23 },
-  { path: "/api/v1/campaigns/{id}/leads/{leadId}/override", module: r24 },
-  { path: "/api/v1/campaigns/{id}/leads", module: r25 },
-  { path: "/api/v1/campaigns/{id}/pause", module: r26 },
-  { path: "/api/v1/campaigns/{id}/recipients/{leadId}", module: r27 },
-  { path: "/api/v1/campaigns/{id}/recipients", module: r28 },
-  { path: "/api/v1/campaigns/{id}/resume", module: r29 },
-  { path: "/api/v1/campaigns/{id}", module: r30 },
-  { path: "/api/v1/campaigns/{id}/schedule", module: r31 },
-  { path: "/api/v1/campaigns/{id}/send", module: r32 },
-  { path: "/api/v1/campaigns/{id}/stats", module: r33 },
-  { path: "/api/v1/campaigns/{id}/stop", module: r34 },
-  { path: "/api/v1/campaigns/{id}/test-send", module: r35 },
-  { path: "/api/v1/campaigns/{id}/timeline", module: r36 },
-  { path: "/api/v1/campaigns", module: r37 },
-  { path: "/api/v1/communication/preferences", module: r38 },
-  { path: "/api/v1/communication/send-bulk/{id}", module: r39 },
-  { path: "/api/v1/communication/send-bulk", module: r40 },
-  { path: "/api/v1/communication/send/{leadId}", module: r41 },
-  { path: "/api/v1/conversations/{id}/handback", module: r42 },
-  { path: "/api/v1/conversations/{id}/messages", module: r43 },
-  { path: "/api/v1/conversations/{id}/read", module: r44 },
-  { path: "/api/v1/conversations/{id}", module: r45 },
-  { path: "/api/v1/conversations/{id}/takeover", module: r46 },
-  { path: "/api/v1/conversations/counts", module: r47 },
-  { path: "/api/v1/conversations/messages/{id}/classification", module: r48 },
-  { path: "/api/v1/conversations", module: r49 },
-  { path: "/api/v1/conversations/unmatched/{id}/assign", module: r50 },
-  { path: "/api/v1/conversations/unmatched", module: r51 },
-  { path: "/api/v1/custom-fields/{id}", module: r52 },
-  { path: "/api/v1/custom-fields", module: r53 },
-  { path: "/api/v1/docs/{asset}", module: r54 },
-  { path: "/api/v1/docs", module: r55 },
-  { path: "/api/v1/email-outbox/{id}", module: r56 },
-  { path: "/api/v1/email-outbox", module: r57 },
-  { path: "/api/v1/events", module: r58 },
-  { path: "/api/v1/health", module: r59 },
-  { path: "/api/v1/imports/{id}/cancel", module: r60 },
-  { path: "/api/v1/imports/{id}/errors", module: r61 },
-  { path: "/api/v1/imports/{id}/resume", module: r62 },
-  { path: "/api/v1/imports/{id}", module: r63 },
-  { path: "/api/v1/imports", module: r64 },
-  { path: "/api/v1/invitations/{token}", module: r65 },
-  { path: "/api/v1/lead-options/{kind}", module: r66 },
-  { path: "/api/v1/lead-options", module: r67 },
-  { path: "/api/v1/leads/{id}/analytics", module: r68 },
-  { path: "/api/v1/leads/{id}/campaigns", module: r69 },
-  { path: "/api/v1/leads/{id}/conversation", module: r70 },
-  { path: "/api/v1/leads/{id}/events", module: r71 },
-  { path: "/api/v1/leads/{id}/inquiries", module: r72 },
-  { path: "/api/v1/leads/{id}/notes/{noteId}", module: r73 },
-  { path: "/api/v1/leads/{id}/notes", module: r74 },
-  { path: "/api/v1/leads/{id}/reclassify", module: r75 },
-  { path: "/api/v1/leads/{id}/reminders", module: r76 },
-  { path: "/api/v1/leads/{id}/restore", module: r77 },
-  { path: "/api/v1/leads/{id}", module: r78 },
-  { path: "/api/v1/leads/{id}/score", module: r79 },
-  { path: "/api/v1/leads/{id}/tags/{tag}", module: r80 },
-  { path: "/api/v1/leads/{id}/tags", module: r81 },
-  { path: "/api/v1/leads/{id}/timeline", module: r82 },
-  { path: "/api/v1/leads/batch", module: r83 },
-  { path: "/api/v1/leads/bulk", module: r84 },
-  { path: "/api/v1/leads/export", module: r85 },
-  { path: "/api/v1/leads/import/propose-mapping", module: r86 },
-  { path: "/api/v1/leads/import", module: r87 },
-  { path: "/api/v1/leads/merge", module: r88 },
-  { path: "/api/v1/leads", module: r89 },
-  { path: "/api/v1/leads/search", module: r90 },
-  { path: "/api/v1/leads/stats", module: r91 },
-  { path: "/api/v1/llm/providers", module: r92 },
-  { path: "/api/v1/llm/test-prompt", module: r93 },
-  { path: "/api/v1/llm/usage", module: r94 },
-  { path: "/api/v1/mailboxes/{id}", module: r95 },
-  { path: "/api/v1/mailboxes", module: r96 },
-  { path: "/api/v1/notifications/{id}", module: r97 },
-  { path: "/api/v1/notifications/read-all", module: r98 },
-  { path: "/api/v1/notifications", module: r99 },
-  { path: "/api/v1/openapi.json", module: r100 },
-  { path: "/api/v1/organization", module: r101 },
-  { path: "/api/v1/reminders/{id}", module: r102 },
-  { path: "/api/v1/reminders", module: r103 },
-  { path: "/api/v1/saved-views/{id}", module: r104 },
-  { path: "/api/v1/saved-views", module: r105 },
-  { path: "/api/v1/scoring-rules/preview", module: r106 },
-  { path: "/api/v1/scoring-rules", module: r107 },
-  { path: "/api/v1/settings/channels/{provider}", module: r108 },
-  { path: "/api/v1/settings/channels", module: r109 },
-  { path: "/api/v1/settings/email/inbound", module: r110 },
-  { path: "/api/v1/settings/email", module: r111 },
-  { path: "/api/v1/settings/email/test", module: r112 },
-  { path: "/api/v1/suppressions/{id}", module: r113 },
-  { path: "/api/v1/suppressions", module: r114 },
-  { path: "/api/v1/templates/{id}/category", module: r115 },
-  { path: "/api/v1/templates/{id}/duplicate", module: r116 },
-  { path: "/api/v1/templates/{id}/favorite", module: r117 },
-  { path: "/api/v1/templates/{id}/preview", module: r118 },
-  { path: "/api/v1/templates/{id}", module: r119 },
-  { path: "/api/v1/templates/{id}/test", module: r120 },
-  { path: "/api/v1/templates/{id}/usage", module: r121 },
-  { path: "/api/v1/templates/{id}/validate", module: r122 },
-  { path: "/api/v1/templates/batch-delete", module: r123 },
-  { path: "/api/v1/templates/batch-duplicate", module: r124 },
-  { path: "/api/v1/templates/categories", module: r125 },
-  { path: "/api/v1/templates/render", module: r126 },
-  { path: "/api/v1/templates", module: r127 },
-  { path: "/api/v1/users/{id}/invitation", module: r128 },
-  { path: "/api/v1/users/{id}", module: r129 },
-  { path: "/api/v1/users", module: r130 },
+  { path: "/api/v1/ai/extract-info", module: r2 },
+  { path: "/api/v1/ai/generate-response", module: r3 },
+  { path: "/api/v1/ai/reply-effects", module: r4 },
+  { path: "/api/v1/ai/reviews", module: r5 },
+  { path: "/api/v1/ai/summarize", module: r6 },
+  { path: "/api/v1/api-keys/{id}", module: r7 },
+  { path: "/api/v1/api-keys", module: r8 },
+  { path: "/api/v1/approvals/{id}/approve", module: r9 },
+  { path: "/api/v1/approvals/{id}/delegate", module: r10 },
+  { path: "/api/v1/approvals/{id}/reject", module: r11 },
+  { path: "/api/v1/approvals/{id}/request-changes", module: r12 },
+  { path: "/api/v1/approvals/{id}", module: r13 },
+  { path: "/api/v1/approvals", module: r14 },
+  { path: "/api/v1/approvals/rules/{id}", module: r15 },
+  { path: "/api/v1/approvals/rules/{id}/toggle", module: r16 },
+  { path: "/api/v1/approvals/rules", module: r17 },
+  { path: "/api/v1/approvals/rules/test", module: r18 },
+  { path: "/api/v1/approvals/stats", module: r19 },
+  { path: "/api/v1/audit-logs", module: r20 },
+  { path: "/api/v1/auth/accept-invitation", module: r21 },
+  { path: "/api/v1/auth/forgot-password", module: r22 },
+  { path: "/api/v1/auth/login", module: r23 },
+  { path: "/api/v1/auth/logout", module: r24 },
+  { path: "/api/v1/auth/me", module: r25 },
+  { path: "/api/v1/auth/organizations", module: r26 },
+  { path: "/api/v1/auth/refresh", module: r27 },
+  { path: "/api/v1/auth/register", module: r28 },
+  { path: "/api/v1/auth/reset-password", module: r29 },
+  { path: "/api/v1/auth/switch-organization", module: r30 },
+  { path: "/api/v1/auto-responder/rules/{id}", module: r31 },
+  { path: "/api/v1/auto-responder/rules/{id}/toggle", module: r32 },
+  { path: "/api/v1/auto-responder/rules", module: r33 },
+  { path: "/api/v1/auto-responder/runs", module: r34 },
+  { path: "/api/v1/auto-responder/test", module: r35 },
+  { path: "/api/v1/campaigns/{id}/analytics", module: r36 },
+  { path: "/api/v1/campaigns/{id}/duplicate", module: r37 },
+  { path: "/api/v1/campaigns/{id}/export", module: r38 },
+  { path: "/api/v1/campaigns/{id}/launch", module: r39 },
+  { path: "/api/v1/campaigns/{id}/leads/{leadId}/cede", module: r40 },
+  { path: "/api/v1/campaigns/{id}/leads/{leadId}/conversation", module: r41 },
+  { path: "/api/v1/campaigns/{id}/leads/{leadId}/messages", module: r42 },
+  { path: "/api/v1/campaigns/{id}/leads/{leadId}/override", module: r43 },
+  { path: "/api/v1/campaigns/{id}/leads", module: r44 },
+  { path: "/api/v1/campaigns/{id}/pause", module: r45 },
+  { path: "/api/v1/campaigns/{id}/recipients/{leadId}", module: r46 },
+  { path: "/api/v1/campaigns/{id}/recipients", module: r47 },
+  { path: "/api/v1/campaigns/{id}/resume", module: r48 },
+  { path: "/api/v1/campaigns/{id}", module: r49 },
+  { path: "/api/v1/campaigns/{id}/schedule", module: r50 },
+  { path: "/api/v1/campaigns/{id}/send", module: r51 },
+  { path: "/api/v1/campaigns/{id}/stats", module: r52 },
+  { path: "/api/v1/campaigns/{id}/stop", module: r53 },
+  { path: "/api/v1/campaigns/{id}/test-send", module: r54 },
+  { path: "/api/v1/campaigns/{id}/timeline", module: r55 },
+  { path: "/api/v1/campaigns", module: r56 },
+  { path: "/api/v1/communication/preferences", module: r57 },
+  { path: "/api/v1/communication/send-bulk/{id}", module: r58 },
+  { path: "/api/v1/communication/send-bulk", module: r59 },
+  { path: "/api/v1/communication/send/{leadId}", module: r60 },
+  { path: "/api/v1/conversations/{id}/generate-response", module: r61 },
+  { path: "/api/v1/conversations/{id}/handback", module: r62 },
+  { path: "/api/v1/conversations/{id}/messages", module: r63 },
+  { path: "/api/v1/conversations/{id}/read", module: r64 },
+  { path: "/api/v1/conversations/{id}", module: r65 },
+  { path: "/api/v1/conversations/{id}/suggestions", module: r66 },
+  { path: "/api/v1/conversations/{id}/takeover", module: r67 },
+  { path: "/api/v1/conversations/counts", module: r68 },
+  { path: "/api/v1/conversations/messages/{id}/classification", module: r69 },
+  { path: "/api/v1/conversations", module: r70 },
+  { path: "/api/v1/conversations/unmatched/{id}/assign", module: r71 },
+  { path: "/api/v1/conversations/unmatched", module: r72 },
+  { path: "/api/v1/custom-fields/{id}", module: r73 },
+  { path: "/api/v1/custom-fields", module: r74 },
+  { path: "/api/v1/docs/{asset}", module: r75 },
+  { path: "/api/v1/docs", module: r76 },
+  { path: "/api/v1/email-outbox/{id}", module: r77 },
+  { path: "/api/v1/email-outbox", module: r78 },
+  { path: "/api/v1/events", module: r79 },
+  { path: "/api/v1/health", module: r80 },
+  { path: "/api/v1/imports/{id}/cancel", module: r81 },
+  { path: "/api/v1/imports/{id}/errors", module: r82 },
+  { path: "/api/v1/imports/{id}/resume", module: r83 },
+  { path: "/api/v1/imports/{id}", module: r84 },
+  { path: "/api/v1/imports", module: r85 },
+  { path: "/api/v1/invitations/{token}", module: r86 },
+  { path: "/api/v1/lead-options/{kind}", module: r87 },
+  { path: "/api/v1/lead-options", module: r88 },
+  { path: "/api/v1/leads/{id}/analysis", module: r89 },
+  { path: "/api/v1/leads/{id}/analytics", module: r90 },
+  { path: "/api/v1/leads/{id}/analyze", module: r91 },
+  { path: "/api/v1/leads/{id}/campaigns", module: r92 },
+  { path: "/api/v1/leads/{id}/conversation", module: r93 },
+  { path: "/api/v1/leads/{id}/events", module: r94 },
+  { path: "/api/v1/leads/{id}/inquiries", module: r95 },
+  { path: "/api/v1/leads/{id}/notes/{noteId}", module: r96 },
+  { path: "/api/v1/leads/{id}/notes", module: r97 },
+  { path: "/api/v1/leads/{id}/reclassify", module: r98 },
+  { path: "/api/v1/leads/{id}/reminders", module: r99 },
+  { path: "/api/v1/leads/{id}/restore", module: r100 },
+  { path: "/api/v1/leads/{id}", module: r101 },
+  { path: "/api/v1/leads/{id}/score", module: r102 },
+  { path: "/api/v1/leads/{id}/tags/{tag}", module: r103 },
+  { path: "/api/v1/leads/{id}/tags", module: r104 },
+  { path: "/api/v1/leads/{id}/timeline", module: r105 },
+  { path: "/api/v1/leads/batch", module: r106 },
+  { path: "/api/v1/leads/bulk", module: r107 },
+  { path: "/api/v1/leads/export", module: r108 },
+  { path: "/api/v1/leads/import/propose-mapping", module: r109 },
+  { path: "/api/v1/leads/import", module: r110 },
+  { path: "/api/v1/leads/merge", module: r111 },
+  { path: "/api/v1/leads", module: r112 },
+  { path: "/api/v1/leads/search", module: r113 },
+  { path: "/api/v1/leads/stats", module: r114 },
+  { path: "/api/v1/llm/providers", module: r115 },
+  { path: "/api/v1/llm/test-prompt", module: r116 },
+  { path: "/api/v1/llm/usage", module: r117 },
+  { path: "/api/v1/mailboxes/{id}", module: r118 },
+  { path: "/api/v1/mailboxes", module: r119 },
+  { path: "/api/v1/notifications/{id}", module: r120 },
+  { path: "/api/v1/notifications/read-all", module: r121 },
+  { path: "/api/v1/notifications", module: r122 },
+  { path: "/api/v1/openapi.json", module: r123 },
+  { path: "/api/v1/organization", module: r124 },
+  { path: "/api/v1/product-context/chat", module: r125 },
+  { path: "/api/v1/product-context/log", module: r126 },
+  { path: "/api/v1/product-context/recommendations", module: r127 },
+  { path: "/api/v1/product-context", module: r128 },
+  { path: "/api/v1/reminders/{id}", module: r129 },
+  { path: "/api/v1/reminders", module: r130 },
+  { path: "/api/v1/saved-views/{id}", module: r131 },
+  { path: "/api/v1/saved-views", module: r132 },
+  { path: "/api/v1/scoring-rules/preview", module: r133 },
+  { path: "/api/v1/scoring-rules", module: r134 },
+  { path: "/api/v1/settings/channels/{provider}", module: r135 },
+  { path: "/api/v1/settings/channels", module: r136 },
+  { path: "/api/v1/settings/email/inbound", module: r137 },
+  { path: "/api/v1/settings/email", module: r138 },
+  { path: "/api/v1/settings/email/test", module: r139 },
+  { path: "/api/v1/suppressions/{id}", module: r140 },
+  { path: "/api/v1/suppressions", module: r141 },
+  { path: "/api/v1/templates/{id}/category", module: r142 },
+  { path: "/api/v1/templates/{id}/duplicate", module: r143 },
+  { path: "/api/v1/templates/{id}/favorite", module: r144 },
+  { path: "/api/v1/templates/{id}/preview", module: r145 },
+  { path: "/api/v1/templates/{id}", module: r146 },
+  { path: "/api/v1/templates/{id}/test", module: r147 },
+  { path: "/api/v1/templates/{id}/usage", module: r148 },
+  { path: "/api/v1/templates/{id}/validate", module: r149 },
+  { path: "/api/v1/templates/batch-delete", module: r150 },
+  { path: "/api/v1/templates/batch-duplicate", module: r151 },
+  { path: "/api/v1/templates/categories", module: r152 },
+  { path: "/api/v1/templates/render", module: r153 },
+  { path: "/api/v1/templates", module: r154 },
+  { path: "/api/v1/users/{id}/invitation", module: r155 },
+  { path: "/api/v1/users/{id}", module: r156 },
+  { path: "/api/v1/users", module: r157 },
 ];
