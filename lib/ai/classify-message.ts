@@ -104,11 +104,9 @@ export async function classifyConversationMessage(
   const leadId = message.leadId;
   const previous = storedClassification(message);
   const done = ["applied", "corrected", "review"] as const;
-  if (
-    !options.force &&
-    previous &&
-    done.includes(message.classificationState as (typeof done)[number])
-  ) {
+  // A person's correction is labelled truth: even a forced run (reclassify) leaves it standing.
+  const kept: readonly ClassificationState[] = options.force ? ["corrected"] : done;
+  if (previous && kept.includes(message.classificationState as ClassificationState)) {
     return {
       messageId,
       leadId,
@@ -177,12 +175,10 @@ export async function classifyConversationMessage(
         and(
           eq(conversationMessages.organizationId, organizationId),
           eq(conversationMessages.id, messageId),
-          options.force
-            ? undefined
-            : or(
-                isNull(conversationMessages.classificationState),
-                notInArray(conversationMessages.classificationState, [...done]),
-              ),
+          or(
+            isNull(conversationMessages.classificationState),
+            notInArray(conversationMessages.classificationState, [...kept]),
+          ),
         ),
       )
       .returning({ id: conversationMessages.id });

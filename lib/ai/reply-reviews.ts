@@ -11,6 +11,7 @@ import { leadScope } from "@/lib/leads/visibility";
 import { replyClassified } from "@/inngest/events";
 import { productContextForPrompt } from "@/lib/product-context/prompt-context";
 import { applyReplyEffects, replySettings } from "./apply-reply-effects";
+import { undoReplyEffects } from "./undo-reply-effects";
 import { classifyConversationMessage, storedClassification } from "./classify-message";
 import { classifyReply, type ClassificationUsage } from "./classify-reply";
 import { recordAiUsage, resolveOrgModel } from "./org-model";
@@ -203,6 +204,15 @@ export async function correctClassification(
           eq(conversationMessages.id, messageId),
         ),
       );
+    const acted = row.classificationState === "applied" || row.classificationState === "corrected";
+    if (acted && previous && previous.category !== input.category) {
+      await undoReplyEffects(tx, {
+        organizationId: ctx.orgId,
+        leadId: row.leadId,
+        messageId,
+        wrong: previous.category,
+      });
+    }
     await applyReplyEffects(
       tx,
       {
