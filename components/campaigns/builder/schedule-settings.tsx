@@ -9,6 +9,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import type { Mailbox } from "@/lib/mailboxes/mailbox-schemas";
 import type { BuilderForm, TrackingChoice } from "./builder-state";
 import type { FieldErrorOf } from "./field-errors";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -146,29 +147,29 @@ export function ScheduleSettings({
           An unsubscribe always stops it.
         </p>
         <div className="grid gap-1.5 text-sm sm:grid-cols-2">
-          <Check
+          <CheckboxField
             label="reply"
             checked={form.stopOnReply}
             onChange={(v) => onChange({ stopOnReply: v })}
           />
-          <Check
+          <CheckboxField
             label="bounce"
             checked={form.stopOnBounce}
             onChange={(v) => onChange({ stopOnBounce: v })}
           />
-          <Check
+          <CheckboxField
             label="are marked won"
             checked={form.stopOnWon}
             onChange={(v) => onChange({ stopOnWon: v })}
           />
-          <Check
+          <CheckboxField
             label="are marked lost"
             checked={form.stopOnLost}
             onChange={(v) => onChange({ stopOnLost: v })}
           />
         </div>
       </fieldset>
-      <Check
+      <CheckboxField
         label="Allow leads who are already in another active campaign"
         checked={form.allowConcurrentCampaigns}
         onChange={(v) => onChange({ allowConcurrentCampaigns: v })}
@@ -191,23 +192,6 @@ export function ScheduleSettings({
         />
       </div>
     </div>
-  );
-}
-
-function Check({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
-    </label>
   );
 }
 
@@ -245,7 +229,7 @@ function MailboxChoice({
       )}
       <div className="grid gap-1.5 sm:grid-cols-2">
         {mailboxes.data?.map((m) => (
-          <Check
+          <CheckboxField
             key={m.id}
             label={`${m.name} <${m.fromAddress}>${m.isDefault ? " (default)" : ""}${m.status !== "active" ? ` — ${m.status}` : ""}`}
             checked={form.mailboxIds.includes(m.id)}

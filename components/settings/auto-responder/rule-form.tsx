@@ -18,6 +18,7 @@ import {
   type Rule,
   type RuleBody,
 } from "./auto-responder-queries";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 
 const OPS: { value: LeadFieldOp; label: string }[] = [
   { value: "eq", label: "is" },
@@ -149,23 +150,6 @@ function toBody(d: Draft, priority?: number): RuleBody {
   };
 }
 
-function Checkbox({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
-    </label>
-  );
-}
-
 function Fieldset({ legend, children }: { legend: string; children: React.ReactNode }) {
   return (
     <fieldset className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
@@ -255,7 +239,7 @@ export function RuleForm({
           </p>
           <div className="grid grid-cols-2 gap-1 sm:grid-cols-3">
             {REPLY_CATEGORIES.map((c) => (
-              <Checkbox
+              <CheckboxField
                 key={c}
                 label={CATEGORY_LABELS[c]}
                 checked={draft.categories.includes(c)}
@@ -287,7 +271,7 @@ export function RuleForm({
             </p>
             <div className="grid max-h-40 gap-1 overflow-y-auto sm:grid-cols-2">
               {campaigns.data!.map((c) => (
-                <Checkbox
+                <CheckboxField
                   key={c.id}
                   label={c.name}
                   checked={draft.campaignIds.includes(c.id)}
@@ -421,18 +405,18 @@ export function RuleForm({
             Notify
           </p>
           <div className="flex flex-wrap gap-4">
-            <Checkbox
+            <CheckboxField
               label="The lead's owner"
               checked={draft.notifyOwner}
               onChange={(on) => set({ notifyOwner: on })}
             />
-            <Checkbox
+            <CheckboxField
               label="Owners and admins"
               checked={draft.notifyAdmins}
               onChange={(on) => set({ notifyAdmins: on })}
             />
             {people.map((m) => (
-              <Checkbox
+              <CheckboxField
                 key={m.id}
                 label={m.name}
                 checked={draft.notifyUserIds.includes(m.id)}
@@ -444,13 +428,17 @@ export function RuleForm({
       </Fieldset>
 
       <div className="flex flex-wrap gap-4">
-        <Checkbox label="Enabled" checked={draft.enabled} onChange={(on) => set({ enabled: on })} />
-        <Checkbox
+        <CheckboxField
+          label="Enabled"
+          checked={draft.enabled}
+          onChange={(on) => set({ enabled: on })}
+        />
+        <CheckboxField
           label="Stop here: later rules don't run when this one matches"
           checked={draft.stopProcessing}
           onChange={(on) => set({ stopProcessing: on })}
         />
-        <Checkbox
+        <CheckboxField
           label="Only once per lead"
           checked={draft.oncePerLead}
           onChange={(on) => set({ oncePerLead: on })}
