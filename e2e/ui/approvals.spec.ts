@@ -33,7 +33,7 @@ async function ensureDefaultMailbox(request: APIRequestContext) {
   expect(created.status()).toBe(201);
 }
 
-test("a campaign message held for approval is previewed, edited and approved in the browser, then sent", async ({
+test("an AI-drafted campaign message held for approval is previewed, edited and approved in the browser, then sent", async ({
   page,
 }) => {
   test.slow();
@@ -41,8 +41,9 @@ test("a campaign message held for approval is previewed, edited and approved in 
   const request = page.request;
   await ensureDefaultMailbox(request);
 
-  // A one-step campaign, and a rule holding every message of this campaign only (the demo
-  // organization is shared with other specs).
+  // A one-step campaign whose opener is drafted per lead (offline here: from the lead's fields),
+  // and a rule holding this campaign's AI-drafted messages only (the demo organization is shared
+  // with other specs).
   const firstName = `Abby${id}`;
   const subject = `Quick question ${id}`;
   const lead = await request.post("/api/v1/leads", {
@@ -53,7 +54,17 @@ test("a campaign message held for approval is previewed, edited and approved in 
   const created = await request.post("/api/v1/campaigns", {
     data: {
       name: `Approval journey ${id}`,
-      steps: [{ variants: [{ subject, html: "<p>Hi {{firstName|there}}, a first draft.</p>" }] }],
+      steps: [
+        {
+          ai: { personalize: "first_line" },
+          variants: [
+            {
+              subject,
+              html: "<p>{{aiFirstLine}}</p><p>Hi {{firstName|there}}, a first draft.</p>",
+            },
+          ],
+        },
+      ],
       sendWindow: { days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "23:59" },
       timezone: "UTC",
       useLeadTimezone: false,
@@ -62,7 +73,7 @@ test("a campaign message held for approval is previewed, edited and approved in 
   expect(created.status()).toBe(201);
   const campaignId = ((await created.json()) as { id: string }).id;
   const rule = await request.post("/api/v1/approvals/rules", {
-    data: { name: `Hold ${id}`, trigger: "all_messages", campaignId, timeoutHours: 48 },
+    data: { name: `Hold ${id}`, trigger: "ai_drafted", campaignId, timeoutHours: 48 },
   });
   expect(rule.status()).toBe(201);
   const ruleId = ((await rule.json()) as { id: string }).id;
@@ -99,7 +110,11 @@ test("a campaign message held for approval is previewed, edited and approved in 
     await expect(page.getByRole("heading", { name: "Approvals" })).toBeVisible({ timeout: 30_000 });
     const item = page.getByRole("listitem", { name: `${subject} to ${firstName} Approval` });
     await expect(item).toBeVisible({ timeout: 30_000 });
-    await expect(item).toContainText(`Held by: Hold ${id}: holds every message (campaign rule)`);
+    await expect(item).toContainText(
+      `Held by: Hold ${id}: the message was drafted by AI (campaign rule)`,
+    );
+    // Drafted without a model here: labelled as the offline draft it is.
+    await expect(item).toContainText("AI-drafted · offline");
     await item.getByRole("button", { name: `Review ${subject} to ${firstName} Approval` }).click();
 
     // The preview renders the message as the lead will see it.

@@ -4,7 +4,7 @@ import { approvals, type ApprovalStatus } from "@/db/schema";
 import type { SequenceRef } from "@/lib/campaigns/sequence/sequence-types";
 import { createApproval } from "./create-approval";
 import { previewHtml } from "./get-approval";
-import { leadApprovalFacts, matchApprovalRule } from "./match-approval-rule";
+import { anyEnabledRule, leadApprovalFacts, matchApprovalRule } from "./match-approval-rule";
 
 export interface StepContent {
   subject: string;
@@ -50,6 +50,8 @@ export async function gateCampaignStep(
     stepIndex: number;
     composed: StepContent;
     aiDrafted: boolean;
+    /** Which drafted it (the model or the offline fallback), when AI did. */
+    aiMode?: "llm" | "offline" | null;
     now: Date;
   },
 ): Promise<StepGate> {
@@ -73,6 +75,9 @@ export async function gateCampaignStep(
       dueAt: existing.dueAt.toISOString(),
     };
   }
+  if (!(await anyEnabledRule(db, ref.organizationId, ref.campaignId))) {
+    return { action: "send", content: composed, approvalId: null };
+  }
   const facts = await leadApprovalFacts(db, ref.organizationId, ref.leadId);
   const match = await matchApprovalRule(db, ref.organizationId, {
     campaignId: ref.campaignId,
@@ -91,6 +96,7 @@ export async function gateCampaignStep(
     stepIndex,
     content: composed,
     aiDrafted: input.aiDrafted,
+    mode: input.aiDrafted ? (input.aiMode ?? null) : null,
     positiveReply: facts.positiveReply,
     rule: match.rule,
     reason: match.reason,

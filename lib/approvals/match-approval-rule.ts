@@ -78,6 +78,35 @@ export async function leadApprovalFacts(
   };
 }
 
+/** The rules that may hold a message of this campaign (or a one-off one): its own and the org's. */
+const ruleScope = (campaignId: string | null | undefined) =>
+  campaignId
+    ? or(isNull(approvalRules.campaignId), eq(approvalRules.campaignId, campaignId))
+    : isNull(approvalRules.campaignId);
+
+/**
+ * Whether any enabled rule could hold a message of this campaign: one indexed read, so a send in
+ * an organization without approval rules skips gathering the lead's facts.
+ */
+export async function anyEnabledRule(
+  db: Queryable,
+  orgId: string,
+  campaignId: string | null,
+): Promise<boolean> {
+  const [rule] = await db
+    .select({ id: approvalRules.id })
+    .from(approvalRules)
+    .where(
+      and(
+        eq(approvalRules.organizationId, orgId),
+        eq(approvalRules.enabled, true),
+        ruleScope(campaignId),
+      ),
+    )
+    .limit(1);
+  return Boolean(rule);
+}
+
 /**
  * The rule that holds a message: rules scoped to the message's campaign first, then the
  * organization's, each by priority (lower first, older first on ties); the first enabled one
@@ -88,9 +117,7 @@ export async function matchApprovalRule(
   orgId: string,
   facts: ApprovalFacts,
 ): Promise<ApprovalMatch> {
-  const scope = facts.campaignId
-    ? or(isNull(approvalRules.campaignId), eq(approvalRules.campaignId, facts.campaignId))
-    : isNull(approvalRules.campaignId);
+  const scope = ruleScope(facts.campaignId);
   const rules = await db
     .select()
     .from(approvalRules)

@@ -153,6 +153,7 @@ export async function sendCampaignStep(
       stepIndex,
       composed,
       aiDrafted: composed.aiDrafted,
+      aiMode: composed.aiMode,
       now,
     });
     if (gate.action === "hold") {
