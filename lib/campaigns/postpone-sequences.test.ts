@@ -116,6 +116,7 @@ describe("postponeLeadSequences", () => {
       stepIndex: 0,
       at: "2026-06-08T07:00:00.000Z",
       due: false,
+      personalized: false,
     });
     expect(await planNextSend(db, refs[0]!, { now: launch, sendNow: true })).toMatchObject({
       at: until.toISOString(),
