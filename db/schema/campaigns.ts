@@ -4,6 +4,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   text,
   uniqueIndex,
@@ -103,6 +104,9 @@ export const campaigns = pgTable(
     /** Null: the organization's email settings decide. */
     trackOpens: boolean("track_opens"),
     trackClicks: boolean("track_clicks"),
+    /** What the campaign cost (lists, tools, time), for ROI; in costCurrency (ISO 4217). */
+    costAmount: numeric("cost_amount", { precision: 14, scale: 2, mode: "number" }),
+    costCurrency: text("cost_currency"),
     scheduledAt: tsz("scheduled_at"),
     launchedAt: tsz("launched_at"),
     pausedAt: tsz("paused_at"),

@@ -69,6 +69,8 @@ export const memberships = pgTable(
     managerId: uuid("manager_id").references(() => users.id, { onDelete: "set null" }),
     invitedById: uuid("invited_by_id").references(() => users.id, { onDelete: "set null" }),
     deactivatedAt: tsz("deactivated_at"),
+    /** The member's last request in this organization (to the minute), for "who is active now". */
+    lastSeenAt: tsz("last_seen_at"),
     ...timestamps(),
   },
   (t) => [

@@ -16,3 +16,4 @@ export * from "./product-context";
 export * from "./approvals";
 export * from "./auto-responder";
 export * from "./lead-analysis";
+export * from "./analytics";

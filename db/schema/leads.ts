@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   text,
   uniqueIndex,
@@ -87,6 +89,15 @@ export const leads = pgTable(
     importKey: text("import_key"),
     importId: uuid("import_id"),
     mergedIntoId: uuid("merged_into_id"),
+    /**
+     * The deal: its value (in dealCurrency, ISO 4217), expected close date, and when it was won or
+     * lost — set when the status enters a won/lost-category status (cleared when it leaves one).
+     */
+    dealValue: numeric("deal_value", { precision: 14, scale: 2, mode: "number" }),
+    dealCurrency: text("deal_currency"),
+    expectedCloseDate: date("expected_close_date", { mode: "string" }),
+    wonAt: tsz("won_at"),
+    lostAt: tsz("lost_at"),
     lastContactedAt: tsz("last_contacted_at"),
     nextFollowUpAt: tsz("next_follow_up_at"),
     createdById: uuid("created_by_id"),
@@ -133,6 +144,9 @@ export const leads = pgTable(
         .on(t.organizationId, t.deletedAt)
         .where(sql`${t.deletedAt} is not null`),
       index("leads_org_domain_idx").on(t.organizationId, t.domain).where(live),
+      index("leads_org_won_idx")
+        .on(t.organizationId, t.wonAt)
+        .where(sql`${t.deletedAt} is null and ${t.wonAt} is not null`),
     ];
   },
 );
