@@ -77,6 +77,8 @@ export const PERMISSIONS = {
   /** Everyone reads what the organization sells; admins and managers describe it (chat, edits). */
   "product_context:read": EVERYONE,
   "product_context:write": ["owner", "admin", "manager"],
+  /** Everyone reads analytics; whose numbers (own, team, all) is decided by resolveAnalyticsScope. */
+  "analytics:read": EVERYONE,
   /** Everyone runs and reads reports (within what they may see); people save and schedule them. */
   "reports:read": EVERYONE,
   "reports:write": HUMANS,
