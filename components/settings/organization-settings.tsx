@@ -11,16 +11,18 @@ import { apiFetch, errorMessage } from "@/lib/client/api";
 export function OrganizationSettings({
   name,
   slug,
+  currency,
   canEdit,
 }: {
   name: string;
   slug: string;
+  currency: string;
   canEdit: boolean;
 }) {
   const router = useRouter();
   const save = useMutation({
-    mutationFn: (value: string) =>
-      apiFetch("/organization", { method: "PATCH", body: { name: value } }),
+    mutationFn: (body: { name: string; currency: string }) =>
+      apiFetch("/organization", { method: "PATCH", body }),
     onSuccess: () => router.refresh(),
   });
   return (
@@ -34,7 +36,11 @@ export function OrganizationSettings({
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(String(new FormData(e.currentTarget).get("name")));
+          const form = new FormData(e.currentTarget);
+          save.mutate({
+            name: String(form.get("name")),
+            currency: String(form.get("currency")).trim().toUpperCase(),
+          });
         }}
       >
         <Field
@@ -46,6 +52,17 @@ export function OrganizationSettings({
           disabled={!canEdit}
           className="min-w-64 flex-1"
           error={save.error ? errorMessage(save.error) : undefined}
+        />
+        <Field
+          label="Currency"
+          name="currency"
+          defaultValue={currency}
+          required
+          pattern="[A-Za-z]{3}"
+          maxLength={3}
+          disabled={!canEdit}
+          className="w-28"
+          hint="ISO 4217, e.g. EUR — deals and campaign costs default to it"
         />
         {canEdit && (
           <Button type="submit" loading={save.isPending}>

@@ -82,6 +82,8 @@ export function toCampaignDto(
     allowConcurrentCampaigns: row.allowConcurrentCampaigns,
     trackOpens: row.trackOpens,
     trackClicks: row.trackClicks,
+    costAmount: row.costAmount,
+    costCurrency: row.costCurrency,
     scheduledAt: iso(row.scheduledAt),
     launchedAt: iso(row.launchedAt),
     pausedAt: iso(row.pausedAt),

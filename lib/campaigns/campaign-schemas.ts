@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currencyCode, moneyAmount } from "@/lib/leads/lead-schemas";
 import { CAMPAIGN_STATUSES, RECIPIENT_STATES, STEP_AI_MODES } from "@/db/schema";
 import { pageQuerySchema } from "@/lib/http/pagination";
 import { leadFilterShape } from "@/lib/leads/lead-filters";
@@ -104,6 +105,13 @@ const campaignFields = {
   trackOpens: z.boolean().nullable().optional(),
   trackClicks: z.boolean().nullable().optional(),
   ownerId: z.uuid().nullable().optional(),
+  costAmount: moneyAmount
+    .nullable()
+    .optional()
+    .meta({ description: "What the campaign cost (lists, tools, time), for ROI" }),
+  costCurrency: currencyCode.nullable().optional().meta({
+    description: "ISO 4217; defaults to the organization's currency when a cost is set without one",
+  }),
 };
 
 /**
@@ -230,6 +238,8 @@ export const campaignSchema = z
     allowConcurrentCampaigns: z.boolean(),
     trackOpens: z.boolean().nullable(),
     trackClicks: z.boolean().nullable(),
+    costAmount: z.number().nullable(),
+    costCurrency: z.string().nullable(),
     scheduledAt: z.iso.datetime().nullable(),
     launchedAt: z.iso.datetime().nullable(),
     pausedAt: z.iso.datetime().nullable(),

@@ -5,6 +5,7 @@ import { campaigns, type CampaignStatus, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
+import { organizationCurrency } from "@/lib/organizations/organization-currency";
 import { AppError, notFound } from "@/lib/errors";
 import { paginate } from "@/lib/http/pagination";
 import { containsPattern } from "@/lib/http/query";
@@ -145,6 +146,10 @@ export async function createCampaign(
         allowConcurrentCampaigns: input.allowConcurrentCampaigns,
         trackOpens: input.trackOpens,
         trackClicks: input.trackClicks,
+        costAmount: input.costAmount ?? null,
+        costCurrency:
+          input.costCurrency ??
+          (input.costAmount != null ? await organizationCurrency(tx, ctx.orgId) : null),
         createdBy: ctx.actor.userId,
         // From JS (milliseconds), not the column default (microseconds): list cursors carry ms.
         createdAt: now,
@@ -191,6 +196,8 @@ export async function updateCampaign(ctx: Ctx, id: string, input: UpdateInput) {
     });
     // A status change goes through the lifecycle (patchCampaign), never straight to the column.
     const { description, steps: _steps, mailboxIds: _mailboxIds, status: _status, ...rest } = input;
+    if (rest.costAmount != null && rest.costCurrency === undefined && !current.costCurrency)
+      rest.costCurrency = await organizationCurrency(tx, ctx.orgId);
     await tx
       .update(campaigns)
       .set({
@@ -227,6 +234,8 @@ export const CAMPAIGN_DEFAULTS = {
   allowConcurrentCampaigns: false,
   trackOpens: null,
   trackClicks: null,
+  costAmount: null,
+  costCurrency: null,
 } satisfies Omit<UpdateInput, "name" | "ownerId">;
 
 export function replaceCampaign(ctx: Ctx, id: string, input: z.infer<typeof replaceCampaignInput>) {

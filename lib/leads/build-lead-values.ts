@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { CreateLeadInput, LeadRow } from "./lead-schemas";
 import { resolveOption, type LeadOptionsSnapshot } from "./lead-options";
 import { validateCustomFields } from "./custom-field-values";
+import { DEFAULT_CURRENCY } from "@/lib/organizations/organization-currency";
 import {
   displayNameOf,
   domainOf,
@@ -117,8 +118,25 @@ export function buildLeadValues(
     errors.push(...result.errors);
     values.customFields = result.value;
   }
-  const isLost = (status: string) =>
-    snapshot.options.status.find((o) => o.value === status)?.category === "lost";
+  for (const key of ["dealValue", "dealCurrency", "expectedCloseDate"] as const) {
+    if (input[key] !== undefined) (values as Record<string, unknown>)[key] = input[key];
+  }
+  const categoryOf = (status: string | undefined) =>
+    snapshot.options.status.find((o) => o.value === status)?.category;
+  const isLost = (status: string) => categoryOf(status) === "lost";
+  // The dates themselves follow the status in the database (trigger leads_outcome_dates); a caller
+  // may only backdate the outcome the lead is in.
+  const finalStatus = values.status ?? existing?.status;
+  for (const [key, category] of [
+    ["wonAt", "won"],
+    ["lostAt", "lost"],
+  ] as const) {
+    const raw = input[key];
+    if (raw === undefined) continue;
+    if (raw && finalStatus !== undefined && categoryOf(finalStatus) !== category)
+      fail(key, `Only a lead in a ${category} status has a ${category} date`);
+    else values[key] = raw ? new Date(raw) : null;
+  }
   if (
     values.status &&
     !isLost(values.status) &&
@@ -130,6 +148,8 @@ export function buildLeadValues(
   }
 
   const merged = { ...existing, ...values };
+  if (merged.dealValue != null && !merged.dealCurrency)
+    values.dealCurrency = snapshot.currency ?? DEFAULT_CURRENCY;
   if (!existing && !merged.firstName && !merged.lastName && !merged.email && !merged.company) {
     fail("email", "A lead needs at least a name, an email or a company");
   }

@@ -335,6 +335,11 @@ async function writeUpdates(
     custom_fields: a.customFields,
     reached_statuses: a.reachedStatuses,
     search_text: a.searchText,
+    deal_value: a.dealValue,
+    deal_currency: a.dealCurrency,
+    expected_close_date: a.expectedCloseDate,
+    won_at: a.wonAt,
+    lost_at: a.lostAt,
   }));
   await tx.execute(sql`
     update leads set
@@ -344,12 +349,14 @@ async function writeUpdates(
       tags = v.tags, city = v.city, region = v.region, country = v.country, postal_code = v.postal_code,
       latitude = v.latitude, longitude = v.longitude, timezone = v.timezone, do_not_contact = v.do_not_contact,
       unsubscribed = v.unsubscribed, custom_fields = v.custom_fields, reached_statuses = v.reached_statuses,
-      search_text = v.search_text, updated_by_id = ${ctx.actor.id}, updated_at = now()
+      search_text = v.search_text, deal_value = v.deal_value, deal_currency = v.deal_currency,
+      expected_close_date = v.expected_close_date, won_at = v.won_at, lost_at = v.lost_at, updated_by_id = ${ctx.actor.id}, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as v(
       id uuid, first_name text, last_name text, display_name text, email text, phone text, company text, job_title text,
       website text, domain text, industry text, source text, status text, lost_reason text, owner_id uuid, score_override int,
       tags text[], city text, region text, country text, postal_code text, latitude double precision, longitude double precision,
-      timezone text, do_not_contact boolean, unsubscribed boolean, custom_fields jsonb, reached_statuses text[], search_text text)
+      timezone text, do_not_contact boolean, unsubscribed boolean, custom_fields jsonb, reached_statuses text[], search_text text,
+      deal_value numeric, deal_currency text, expected_close_date date, won_at timestamptz, lost_at timestamptz)
     where leads.organization_id = ${ctx.orgId} and leads.id = v.id`);
 
   const activities = [];

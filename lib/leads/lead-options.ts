@@ -10,6 +10,7 @@ import {
   type OptionKind,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { organizationCurrency } from "@/lib/organizations/organization-currency";
 import { DEFAULT_OPTIONS } from "./default-options";
 import { slugify } from "./normalize";
 
@@ -41,11 +42,13 @@ export type CustomFieldDef = z.infer<typeof customFieldSchema>;
 export interface LeadOptionsSnapshot {
   options: Record<OptionKind, LeadOption[]>;
   customFields: CustomFieldDef[];
+  /** The organization's currency (ISO 4217): a deal value without a currency is in it. */
+  currency?: string;
 }
 
 /** Every picklist and custom field definition of an organization, in order. */
 export async function loadLeadOptions(db: Queryable, orgId: string): Promise<LeadOptionsSnapshot> {
-  const [rows, fields] = await Promise.all([
+  const [rows, fields, currency] = await Promise.all([
     db
       .select()
       .from(leadOptions)
@@ -56,6 +59,7 @@ export async function loadLeadOptions(db: Queryable, orgId: string): Promise<Lea
       .from(customFieldDefinitions)
       .where(eq(customFieldDefinitions.organizationId, orgId))
       .orderBy(asc(customFieldDefinitions.position)),
+    organizationCurrency(db, orgId),
   ]);
   const options = Object.fromEntries(OPTION_KINDS.map((k) => [k, [] as LeadOption[]])) as Record<
     OptionKind,
@@ -72,6 +76,7 @@ export async function loadLeadOptions(db: Queryable, orgId: string): Promise<Lea
   }
   return {
     options,
+    currency,
     customFields: fields.map((f) => ({
       id: f.id,
       key: f.key,

@@ -5,6 +5,18 @@ const text = (max: number) => z.string().trim().max(max);
 const nullableText = (max: number) => text(max).nullable();
 const instant = z.iso.datetime({ offset: true });
 
+/** An ISO 4217 currency code such as EUR or USD. */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "An ISO 4217 currency code such as EUR or USD (three capital letters)")
+  .meta({ example: "EUR" });
+/** A money amount: non-negative, at most 12 digits before the decimal point and 2 after. */
+export const moneyAmount = z
+  .number()
+  .min(0)
+  .max(999_999_999_999.99)
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "At most two decimal places");
+
 /**
  * The fields a client may set on a lead. One shape, many uses: create (POST), partial update
  * (PATCH), replace (PUT), batch rows, and — field by field — the CSV importer and the forms.
@@ -40,6 +52,21 @@ export const leadFieldsShape = {
   customFields: z.record(z.string(), z.unknown()),
   lastContactedAt: instant.nullable(),
   nextFollowUpAt: instant.nullable(),
+  dealValue: moneyAmount
+    .nullable()
+    .meta({ description: "What the deal is worth, in dealCurrency" }),
+  dealCurrency: currencyCode.nullable().meta({
+    description: "Defaults to the organization's currency when a deal value is set without one",
+  }),
+  expectedCloseDate: z.iso.date().nullable().meta({ description: "YYYY-MM-DD" }),
+  wonAt: instant.nullable().meta({
+    description:
+      "Set automatically when the status enters a won-category status; send it to backdate (only on a won lead)",
+  }),
+  lostAt: instant.nullable().meta({
+    description:
+      "Set automatically when the status enters a lost-category status; send it to backdate (only on a lost lead)",
+  }),
 };
 
 export const createLeadInput = z.strictObject(leadFieldsShape).partial().meta({ id: "CreateLead" });
@@ -81,6 +108,11 @@ export const leadSchema = z
     customFields: z.record(z.string(), z.unknown()),
     lastContactedAt: z.iso.datetime().nullable(),
     nextFollowUpAt: z.iso.datetime().nullable(),
+    dealValue: z.number().nullable(),
+    dealCurrency: z.string().nullable(),
+    expectedCloseDate: z.iso.date().nullable(),
+    wonAt: z.iso.datetime().nullable(),
+    lostAt: z.iso.datetime().nullable(),
     assignedAt: z.iso.datetime().nullable().meta({ description: "When the current owner got it" }),
     createdById: z.uuid().nullable(),
     updatedById: z.uuid().nullable(),
@@ -136,6 +168,11 @@ export function toLeadDto(row: LeadRow, owner: Owner | null = null): LeadDto {
     customFields: row.customFields,
     lastContactedAt: iso(row.lastContactedAt),
     nextFollowUpAt: iso(row.nextFollowUpAt),
+    dealValue: row.dealValue,
+    dealCurrency: row.dealCurrency,
+    expectedCloseDate: row.expectedCloseDate,
+    wonAt: iso(row.wonAt),
+    lostAt: iso(row.lostAt),
     assignedAt: iso(row.assignedAt),
     createdById: row.createdById,
     updatedById: row.updatedById,

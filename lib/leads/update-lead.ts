@@ -14,7 +14,8 @@ import { checkWriteRules, duplicateEmail, leadIdByEmail, recordStatusChange } fr
 import { rescoreLead } from "./scoring/rescore-lead";
 
 /** What PUT sets a field to when the body leaves it out: the field's empty value. */
-const EMPTY: Required<CreateLeadInput> = {
+// The outcome dates are left out: they follow the status unless a caller backdates them.
+const EMPTY: Required<Omit<CreateLeadInput, "wonAt" | "lostAt">> = {
   firstName: null,
   lastName: null,
   email: null,
@@ -41,6 +42,9 @@ const EMPTY: Required<CreateLeadInput> = {
   customFields: {},
   lastContactedAt: null,
   nextFollowUpAt: null,
+  dealValue: null,
+  dealCurrency: null,
+  expectedCloseDate: null,
 };
 
 /** Notes feed the search text, so search finds a lead by what was written about it. */

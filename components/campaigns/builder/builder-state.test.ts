@@ -74,6 +74,8 @@ function campaign(): Campaign {
     allowConcurrentCampaigns: true,
     trackOpens: false,
     trackClicks: null,
+    costAmount: 1250.5,
+    costCurrency: "EUR",
     scheduledAt: null,
     launchedAt: null,
     pausedAt: null,
@@ -99,6 +101,8 @@ describe("campaign builder state", () => {
       allowConcurrentCampaigns: true,
       trackOpens: false,
       trackClicks: null,
+      costAmount: 1250.5,
+      costCurrency: "EUR",
     });
     expect(body.steps.map((s) => s.id)).toEqual(["s1", "s2"]);
     expect(body.steps[1]).toMatchObject({

@@ -49,6 +49,9 @@ export interface BuilderForm {
   allowConcurrentCampaigns: boolean;
   trackOpens: TrackingChoice;
   trackClicks: TrackingChoice;
+  /** As typed: empty means no cost recorded. */
+  costAmount: string;
+  costCurrency: string;
 }
 
 let counter = 0;
@@ -103,6 +106,8 @@ export function emptyForm(timezone: string): BuilderForm {
     allowConcurrentCampaigns: false,
     trackOpens: "default",
     trackClicks: "default",
+    costAmount: "",
+    costCurrency: "",
   };
 }
 
@@ -146,6 +151,8 @@ export function formFromCampaign(c: Campaign): BuilderForm {
     allowConcurrentCampaigns: c.allowConcurrentCampaigns,
     trackOpens: toChoice(c.trackOpens),
     trackClicks: toChoice(c.trackClicks),
+    costAmount: c.costAmount === null ? "" : String(c.costAmount),
+    costCurrency: c.costCurrency ?? "",
   };
 }
 
@@ -192,6 +199,9 @@ export function bodyFromForm(f: BuilderForm) {
     allowConcurrentCampaigns: f.allowConcurrentCampaigns,
     trackOpens: fromChoice(f.trackOpens),
     trackClicks: fromChoice(f.trackClicks),
+    // A number input's value is a string; an unparseable one goes to the API, which says why.
+    costAmount: f.costAmount.trim() ? Number(f.costAmount) : null,
+    costCurrency: f.costCurrency.trim() ? f.costCurrency.trim().toUpperCase() : null,
   };
 }
 

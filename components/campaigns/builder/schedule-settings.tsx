@@ -191,6 +191,33 @@ export function ScheduleSettings({
           onChange={(e) => onChange({ trackClicks: e.target.value as TrackingChoice })}
         />
       </div>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">
+          Cost (for ROI)
+        </legend>
+        <div className="flex flex-wrap gap-3">
+          <Field
+            label="Amount"
+            type="number"
+            min={0}
+            step="0.01"
+            className="w-40"
+            value={form.costAmount}
+            onChange={(e) => onChange({ costAmount: e.target.value })}
+            error={fieldError("costAmount")}
+          />
+          <Field
+            label="Currency"
+            className="w-28"
+            maxLength={3}
+            placeholder="org default"
+            value={form.costCurrency}
+            onChange={(e) => onChange({ costCurrency: e.target.value.toUpperCase() })}
+            error={fieldError("costCurrency")}
+          />
+        </div>
+      </fieldset>
     </div>
   );
 }

@@ -13,6 +13,7 @@ export default async function OrganizationPage() {
     <OrganizationSettings
       name={org.name}
       slug={org.slug}
+      currency={org.currency}
       canEdit={can(ctx.role, "organization:write")}
     />
   );
