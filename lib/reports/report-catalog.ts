@@ -64,7 +64,7 @@ export const REPORT_CATALOG = {
     metrics: {
       count: { label: "Leads", type: "integer" },
       won: { label: "Won", type: "integer" },
-      win_rate: { label: "Win rate", type: "ratio" },
+      win_rate: { label: "Won share (won ÷ leads)", type: "ratio" },
       avg_score: { label: "Average score", type: "number" },
       contacted: { label: "Contacted", type: "integer" },
     },
