@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { getDb } from "@/db/client";
 import type { Ctx } from "@/lib/context";
+import { touchLastSeen } from "@/lib/activity/last-seen";
 import { AppError } from "@/lib/errors";
 import { verifyAccessToken } from "./access-tokens";
 import { authenticateApiKey } from "./api-key-auth";
@@ -35,6 +36,7 @@ export async function authenticate(
   const db = await getDb();
   const ctx = await identify(db, req, meta);
   assertCan(ctx, permission);
+  if (ctx.auth.member) await touchLastSeen(db, ctx.orgId, ctx.auth.member.userId);
   return ctx;
 }
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users, type Role } from "@/db/schema";
+import { recordUserActivity } from "@/lib/activity/record-user-activity";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { findUserByEmail, normalizeEmail } from "@/lib/users/create-user";
@@ -65,6 +66,11 @@ export async function login(
     .update(users)
     .set({ lastLoginAt: new Date(), lastOrganizationId: membership.orgId })
     .where(eq(users.id, user.id));
+  await recordUserActivity(db, {
+    organizationId: membership.orgId,
+    userId: user.id,
+    kind: "login",
+  });
   await recordAudit(
     db,
     { orgId: membership.orgId, actor: { type: "user", id: user.id, userId: user.id }, ...meta },

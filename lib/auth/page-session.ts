@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { touchLastSeen } from "@/lib/activity/last-seen";
 import { AppError } from "@/lib/errors";
 import type { AuthedCtx } from "./authenticate";
 import { can, type Permission } from "./permissions";
@@ -27,6 +28,7 @@ export async function getPageCtx(): Promise<AuthedCtx | null> {
   const db = await getDb();
   try {
     const member = await resolveMember(db, claims);
+    await touchLastSeen(db, member.orgId, member.userId);
     const h = await headers();
     return {
       db,

@@ -82,6 +82,11 @@ export const PERMISSIONS = {
   /** Everyone runs and reads reports (within what they may see); people save and schedule them. */
   "reports:read": EVERYONE,
   "reports:write": HUMANS,
+  /** What the organization sells one by one (listings): everyone reads and edits them. */
+  "listings:read": EVERYONE,
+  "listings:write": ["owner", "admin", "manager", "sales_rep", "integration"],
+  /** A call is logged by the person who made it (an API key has nobody to credit it to). */
+  "calls:write": HUMANS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import { conversationMessages, emailMessages, leads, mailboxes } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
+import { recordOwnActivity } from "@/lib/activity/record-user-activity";
 import { newId } from "@/lib/crypto/ids";
 import { fromHeader } from "@/lib/email/from-header";
 import { queueEmail } from "@/lib/email/queue-email";
@@ -202,6 +203,13 @@ export async function sendLeadEmail(
       ...(input.automated ? { automated: true } : {}),
     });
     if (!input.automated) {
+      // A person's email to a lead counts in activity tracking (automated and campaign sends don't
+      // come through here as a person's).
+      await recordOwnActivity(tx, ctx, {
+        kind: "email",
+        leadId: lead.id,
+        data: { messageId: message!.id, emailMessageId },
+      });
       await takeOverLead(tx, ctx, {
         leadId: lead.id,
         campaignId: input.campaignId,

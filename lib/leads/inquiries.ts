@@ -3,6 +3,7 @@ import { z } from "zod";
 import { leadInquiries } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
+import { assertListingOfOrg } from "@/lib/listings/listings";
 import { recordActivity } from "./activity";
 import { getLeadOrThrow } from "./get-lead";
 import { rescoreLead } from "./scoring/rescore-lead";
@@ -35,6 +36,7 @@ export const inquirySchema = z
 export async function addInquiry(ctx: Ctx, leadId: string, input: z.infer<typeof inquiryInput>) {
   assertCan(ctx, "leads:write");
   await getLeadOrThrow(ctx, leadId);
+  if (input.listingId) await assertListingOfOrg(ctx.db, ctx.orgId, input.listingId);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(leadInquiries)

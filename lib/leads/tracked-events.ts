@@ -4,6 +4,7 @@ import { leadEvents } from "@/db/schema";
 import { queryRows } from "@/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
+import { assertListingOfOrg } from "@/lib/listings/listings";
 import { getLeadOrThrow } from "./get-lead";
 import { rescoreLead } from "./scoring/rescore-lead";
 import { getScoringConfig } from "./scoring/scoring-config";
@@ -33,6 +34,7 @@ export const trackedEventSchema = z
     value: z.string().nullable(),
     occurredAt: z.iso.datetime(),
     metadata: z.record(z.string(), z.unknown()),
+    listingId: z.uuid().nullable(),
   })
   .meta({ id: "TrackedEvent" });
 
@@ -43,6 +45,7 @@ export const trackedEventSchema = z
 export async function trackEvent(ctx: Ctx, leadId: string, input: z.infer<typeof trackEventInput>) {
   assertCan(ctx, "leads:write");
   await getLeadOrThrow(ctx, leadId);
+  if (input.listingId) await assertListingOfOrg(ctx.db, ctx.orgId, input.listingId);
   if (input.metadata && JSON.stringify(input.metadata).length > 10_000) {
     input = { ...input, metadata: { truncated: true } };
   }
@@ -74,6 +77,7 @@ function toEventDto(e: typeof leadEvents.$inferSelect) {
     value: e.value,
     occurredAt: e.occurredAt.toISOString(),
     metadata: e.metadata,
+    listingId: e.listingId,
   };
 }
 

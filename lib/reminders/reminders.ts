@@ -5,6 +5,7 @@ import { leads, REMINDER_STATUSES, reminders, users } from "@/db/schema";
 import { reminderChanged, reminderScheduled } from "@/inngest/events";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
+import { recordOwnActivity } from "@/lib/activity/record-user-activity";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/jobs/outbox";
 import { recordActivity } from "@/lib/leads/activity";
@@ -284,6 +285,14 @@ export async function updateReminder(
       reminderId: id,
       dueAt: (dueAt ?? before.reminder.dueAt).toISOString(),
     });
+    if (status === "done" && before.reminder.status !== "done") {
+      // A follow-up done, credited to the member who did it (activity tracking).
+      await recordOwnActivity(tx, ctx, {
+        kind: "follow_up",
+        leadId: before.reminder.leadId,
+        data: { reminderId: id },
+      });
+    }
     // The pending notification job is cancelled; an open reminder gets a fresh one.
     await enqueueEvent(
       tx,

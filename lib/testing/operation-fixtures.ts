@@ -45,6 +45,8 @@ import { APPROVALS_FIXTURES } from "./approvals-fixtures";
 import { AI_EFFECTS_FIXTURES } from "./ai-effects-fixtures";
 import { AUTO_RESPONDER_FIXTURES } from "./auto-responder-fixtures";
 import { LEAD_ANALYSIS_FIXTURES } from "./lead-analysis-fixtures";
+import { LISTINGS_FIXTURES } from "./listings-fixtures";
+import { ACTIVITY_FIXTURES } from "./activity-fixtures";
 import { DRAFTING_FIXTURES } from "./drafting-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
@@ -508,4 +510,6 @@ Object.assign(OPERATION_FIXTURES, APPROVALS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, AI_EFFECTS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, AUTO_RESPONDER_FIXTURES);
 Object.assign(OPERATION_FIXTURES, LEAD_ANALYSIS_FIXTURES);
+Object.assign(OPERATION_FIXTURES, LISTINGS_FIXTURES);
+Object.assign(OPERATION_FIXTURES, ACTIVITY_FIXTURES);
 Object.assign(OPERATION_FIXTURES, DRAFTING_FIXTURES);
