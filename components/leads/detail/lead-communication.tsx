@@ -18,6 +18,7 @@ import { ApiError, apiFetch, errorMessage } from "@/lib/client/api";
 import type { CommunicationPreferences } from "@/lib/communication/preference-schemas";
 
 type LeadPrefs = NonNullable<CommunicationPreferences["lead"]>;
+type Notice = { tone: "success" | "error"; text: string };
 
 /**
  * A lead's communication: consent per channel, preferred channel, WhatsApp number and Telegram
@@ -25,6 +26,9 @@ type LeadPrefs = NonNullable<CommunicationPreferences["lead"]>;
  * a chosen channel through /communication/send/{leadId}.
  */
 export function LeadCommunication({ leadId }: { leadId: string }) {
+  // Kept here, not in the form: the form remounts when the saved preferences come back (to reset
+  // its fields), and the confirmation must outlive that.
+  const [prefsNotice, setPrefsNotice] = useState<Notice>();
   const prefs = useQuery({
     queryKey: channelKeys.preferences(leadId),
     queryFn: ({ signal }) => fetchPreferences(leadId, signal),
@@ -38,6 +42,8 @@ export function LeadCommunication({ leadId }: { leadId: string }) {
         key={prefs.data.lead.updatedAt ?? "new"}
         leadId={leadId}
         lead={prefs.data.lead}
+        notice={prefsNotice}
+        onNotice={setPrefsNotice}
       />
     </div>
   );
@@ -130,9 +136,18 @@ function SendMessageForm({ leadId, lead }: { leadId: string; lead: LeadPrefs }) 
   );
 }
 
-function LeadPreferencesForm({ leadId, lead }: { leadId: string; lead: LeadPrefs }) {
+function LeadPreferencesForm({
+  leadId,
+  lead,
+  notice,
+  onNotice: setNotice,
+}: {
+  leadId: string;
+  lead: LeadPrefs;
+  notice: Notice | undefined;
+  onNotice: (notice: Notice | undefined) => void;
+}) {
   const client = useQueryClient();
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string }>();
   const [error, setError] = useState<ApiError>();
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
