@@ -27,6 +27,7 @@ const NAV = [
   { href: "/conversations", label: "Conversations" },
   { href: "/templates", label: "Templates" },
   { href: "/campaigns", label: "Campaigns" },
+  { href: "/listings", label: "Listings" },
   { href: "/approvals", label: "Approvals" },
   { href: "/product-context", label: "Product" },
   { href: "/settings", label: "Settings" },

@@ -8,9 +8,11 @@ import {
   conversations,
   leadNotes,
   leads,
+  listings,
   mailboxes,
   memberships,
   reminders,
+  userActivities,
   users,
 } from "@/db/schema";
 import { DEMO_LEAD_COUNT } from "./seed-demo-leads";
@@ -110,6 +112,41 @@ describe("demo seed", () => {
     expect(inbound.find((m) => m.matchedBy === "thread")!.body).toBe(
       "Saturday morning works for me. Is parking included?",
     );
+
+    // Analytics has something true to show: deals, outcomes over months, listings, team activity.
+    const deals = await db
+      .select({
+        status: leads.status,
+        dealValue: leads.dealValue,
+        expectedCloseDate: leads.expectedCloseDate,
+        wonAt: leads.wonAt,
+      })
+      .from(leads)
+      .where(eq(leads.organizationId, orgId));
+    const withDeal = deals.filter((l) => l.dealValue !== null);
+    expect(withDeal.length).toBeGreaterThan(DEMO_LEAD_COUNT / 4);
+    const won = deals.filter((l) => l.status === "won");
+    expect(won.length).toBeGreaterThan(0);
+    expect(won.every((l) => l.wonAt && l.dealValue)).toBe(true);
+    const sixMonths = Date.now() - 181 * 86_400_000;
+    expect(won.every((l) => l.wonAt!.getTime() > sixMonths)).toBe(true);
+    expect(withDeal.some((l) => l.expectedCloseDate !== null)).toBe(true);
+    expect(campaign!.costAmount).toBeGreaterThan(0);
+    const demoListings = await db
+      .select({ status: listings.status, location: listings.location })
+      .from(listings)
+      .where(eq(listings.organizationId, orgId));
+    expect(demoListings).toHaveLength(20);
+    expect(demoListings.some((l) => l.status === "sold")).toBe(true);
+    expect(new Set(demoListings.map((l) => l.location)).size).toBe(4);
+    const acts = await db
+      .select({ kind: userActivities.kind, userId: userActivities.userId })
+      .from(userActivities)
+      .where(eq(userActivities.organizationId, orgId));
+    expect(new Set(acts.map((a) => a.kind))).toEqual(
+      new Set(["login", "call", "email", "follow_up"]),
+    );
+    expect(new Set(acts.map((a) => a.userId)).size).toBeGreaterThanOrEqual(3);
   }, 120_000);
 
   it("is idempotent, and never reseeds a database in use", async () => {

@@ -6,6 +6,7 @@ import { createUser, findUserByEmail } from "@/lib/users/create-user";
 import { seedDemoLeads } from "./seed-demo-leads";
 import { seedDemoOutreach } from "./seed-demo-outreach";
 import { seedDemoConversations } from "./seed-demo-conversations";
+import { seedDemoAnalytics } from "./seed-demo-analytics";
 import { DEMO_ORGANIZATION_NAME, DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 export interface SeedResult {
@@ -56,6 +57,7 @@ export async function seedDemoData(db: Database): Promise<SeedResult> {
     await seedDemoLeads(tx, org.id, [userIds.rep!, userIds.rep2!, userIds.manager!]);
     await seedDemoOutreach(tx, org.id, userIds.rep!);
     await seedDemoConversations(tx, org.id, userIds.rep2!);
+    await seedDemoAnalytics(tx, org.id, userIds);
     return { created: true, organizationId: org.id, userIds };
   });
 }

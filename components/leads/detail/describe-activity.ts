@@ -26,7 +26,29 @@ const FIELD_LABELS: Record<string, string> = {
   customFields: "Custom fields",
   lastContactedAt: "Last contacted",
   nextFollowUpAt: "Next follow-up",
+  dealValue: "Deal value",
+  dealCurrency: "Deal currency",
+  expectedCloseDate: "Expected close",
+  wonAt: "Won on",
+  lostAt: "Lost on",
 };
+
+const CALL_OUTCOMES: Record<string, string> = {
+  connected: "connected",
+  voicemail: "left a voicemail",
+  no_answer: "no answer",
+  busy: "busy",
+  wrong_number: "wrong number",
+  meeting_booked: "meeting booked",
+};
+
+function duration(seconds: unknown): string {
+  const s = typeof seconds === "number" ? seconds : 0;
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  return rest ? `${m} min ${rest} s` : `${m} min`;
+}
 
 export interface DescribeContext {
   options?: LeadOptions;
@@ -205,6 +227,11 @@ export function describeActivity(
       return {
         title: "Automatic reply (out of office)",
         details: d.returnDate ? [`Back on ${show(d.returnDate)} — follow-ups wait until then`] : [],
+      };
+    case "call_logged":
+      return {
+        title: `Call logged: ${CALL_OUTCOMES[str(d.outcome)] ?? show(d.outcome)}, ${duration(d.durationSeconds)}`,
+        details: d.notes ? [str(d.notes)] : [],
       };
     case "conversation_taken_over":
       return { title: "Conversation taken over — automation held", details: [] };

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { ApiError, apiFetch, errorMessage } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import { ConfirmDialog } from "./confirm-dialog";
+import { DealCard } from "./deal-card";
 import { EventsPanel } from "./events-panel";
 import { InquiriesPanel } from "./inquiries-panel";
 import { LeadAnalysisPanel } from "./lead-analysis-panel";
@@ -17,6 +18,7 @@ import { LeadFieldsForm } from "./lead-fields-form";
 import { LeadHeader } from "./lead-header";
 import { LeadNotFound } from "./lead-not-found";
 import { LeadTabs, type LeadTab } from "./lead-tabs";
+import { LogCallForm } from "./log-call-form";
 import type { LeadDetail, LeadPermissions } from "./lead-types";
 import { NotesPanel } from "./notes-panel";
 import { RemindersPanel } from "./reminders-panel";
@@ -27,7 +29,16 @@ import { useLead, useTrashedLead } from "./use-lead";
 /** The sections of the lead page, in order; a new capability adds its tab here. */
 function leadTabs(lead: LeadDetail, perms: LeadPermissions): LeadTab[] {
   return [
-    { id: "timeline", label: "Timeline", render: () => <TimelineFeed leadId={lead.id} /> },
+    {
+      id: "timeline",
+      label: "Timeline",
+      render: () => (
+        <div className="space-y-5">
+          <LogCallForm leadId={lead.id} />
+          <TimelineFeed leadId={lead.id} />
+        </div>
+      ),
+    },
     { id: "notes", label: "Notes", render: () => <NotesPanel leadId={lead.id} perms={perms} /> },
     { id: "analysis", label: "AI analysis", render: () => <LeadAnalysisPanel lead={lead} /> },
     {
@@ -103,7 +114,10 @@ export function LeadPage({ id, perms }: { id: string; perms: LeadPermissions }) 
         onDelete={() => setConfirmDelete(true)}
       />
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-        <LeadFieldsForm lead={data} />
+        <div className="space-y-6">
+          <LeadFieldsForm lead={data} />
+          <DealCard lead={data} />
+        </div>
         <LeadTabs label="Lead activity" tabs={leadTabs(data, perms)} />
       </div>
       <ConfirmDialog
