@@ -28,6 +28,7 @@ export function Heatmap({
   colLabels,
   rowHeader,
   format,
+  actions,
   className,
 }: {
   title: string;
@@ -40,6 +41,7 @@ export function Heatmap({
   colLabels: string[];
   rowHeader: string;
   format: (v: number | null) => string;
+  actions?: React.ReactNode;
   className?: string;
 }) {
   const { tip, setTip, hide } = useTip();
@@ -71,6 +73,7 @@ export function Heatmap({
       empty={list.every((c) => !c.value)}
       aspect={W / H}
       className={className}
+      actions={actions}
       table={{ columns, rows: tableRows, rowKey: (x) => x.label }}
     >
       <ChartSvg width={W} height={H} label={title} tip={tip}>

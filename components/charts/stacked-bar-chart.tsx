@@ -29,6 +29,7 @@ export function StackedBarChart<T>({
   stacks,
   format = formatNumber,
   hrefFor,
+  extraColumns = [],
   className,
 }: {
   title: string;
@@ -42,6 +43,7 @@ export function StackedBarChart<T>({
   stacks: StackSpec<T>[];
   format?: ValueFormat;
   hrefFor?: (d: T) => string | undefined;
+  extraColumns?: TableColumn<T>[];
   className?: string;
 }) {
   const { tip, setTip, hide } = useTip();
@@ -61,6 +63,7 @@ export function StackedBarChart<T>({
     { header: categoryLabel, cell: category, href: hrefFor },
     ...stacks.map((s) => ({ header: s.label, cell: (d: T) => format(s.value(d)), numeric: true })),
     { header: "Total", cell: (d: T) => format(total(d)), numeric: true },
+    ...extraColumns,
   ];
   return (
     <ChartFrame

@@ -28,6 +28,7 @@ const NAV = [
   { href: "/templates", label: "Templates" },
   { href: "/campaigns", label: "Campaigns" },
   { href: "/listings", label: "Listings" },
+  { href: "/analytics", label: "Analytics" },
   { href: "/approvals", label: "Approvals" },
   { href: "/product-context", label: "Product" },
   { href: "/settings", label: "Settings" },
