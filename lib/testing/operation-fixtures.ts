@@ -49,6 +49,7 @@ import { CAMPAIGN_PEOPLE_ANALYTICS_FIXTURES } from "./campaign-people-analytics-
 import { LISTINGS_FIXTURES } from "./listings-fixtures";
 import { ACTIVITY_FIXTURES } from "./activity-fixtures";
 import { DRAFTING_FIXTURES } from "./drafting-fixtures";
+import { REPORTS_FIXTURES } from "./reports-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -515,3 +516,4 @@ Object.assign(OPERATION_FIXTURES, CAMPAIGN_PEOPLE_ANALYTICS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, LISTINGS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, ACTIVITY_FIXTURES);
 Object.assign(OPERATION_FIXTURES, DRAFTING_FIXTURES);
+Object.assign(OPERATION_FIXTURES, REPORTS_FIXTURES);
