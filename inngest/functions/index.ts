@@ -13,6 +13,7 @@ import { batchEmailForResendFn, sendEmailBatchFn, sendEmailFn } from "./send-ema
 import { sendOnApprovalFn } from "./send-on-approval";
 import { sendBulkCommunicationFn } from "./send-bulk-communication";
 import { sendPasswordResetFn } from "./send-password-reset";
+import { sendScheduledReportsFn } from "./send-scheduled-reports";
 
 /** Every Inngest function, served at /api/inngest and run by the embedded engine alike. */
 export const functions = [
@@ -34,4 +35,5 @@ export const functions = [
   sendOnApprovalFn,
   expireApprovalFn,
   autoRespondFn,
+  sendScheduledReportsFn,
 ];
