@@ -29,11 +29,9 @@ import { displayNameOf } from "@/lib/leads/normalize";
 import { createMailbox } from "@/lib/mailboxes/mailboxes";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { createUser } from "@/lib/users/create-user";
+import { writeBenchmarkSection } from "./benchmarks-file";
 import { copyRows } from "./copy";
 import { BENCH_PASSWORD } from "./shared";
-
-const START_MARK = "<!-- campaign-bench:start -->";
-const END_MARK = "<!-- campaign-bench:end -->";
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
@@ -297,8 +295,7 @@ export function runCampaignBench(options: {
         ? `**our code is the bottleneck, not the provider**: sequences compose ${fmt(sequenceRate)} messages/s while Resend's default limit (${RESEND_REQUESTS_PER_SECOND} requests/s × ${RESEND_BATCH_LIMIT} per batch) would take ${fmt(providerCapacity)}/s. The sequence stage is the embedded engine's per-run bookkeeping (two memoized steps, each a job_runs write, plus the send transaction) on this 2-core machine, shared with PostgreSQL. At this rate 100,000 first steps take about ${Math.round(100_000 / sequenceRate / 60)} minutes.`
         : `the provider's rate limit is the bottleneck (${fmt(providerCapacity)} messages/s at ${RESEND_REQUESTS_PER_SECOND} batch requests/s), not our code.`;
 
-    const section = [
-      START_MARK,
+    const section = writeBenchmarkSection("campaign-bench", [
       "## Campaigns",
       "",
       `Written by \`npm run bench:campaigns\` (bench/campaigns.ts) on ${new Date().toISOString().slice(0, 10)}: a fresh organization with ${fmt(RECIPIENTS)} leads on PostgreSQL, a 3-step campaign over ${MAILBOXES} mailboxes sending through Resend's SDK to a local stand-in for its API (batch requests of up to ${RESEND_BATCH_LIMIT}, throttled to ${RESEND_REQUESTS_PER_SECOND} requests/s as against Resend), the embedded job engine in one process running ${POSTGRES_JOB_PARALLELISM} runs at once as the server does on PostgreSQL.`,
@@ -329,14 +326,7 @@ export function runCampaignBench(options: {
       ),
       "",
       `End to end, composing and delivering: ${fmt(endToEnd)} messages/s. Delivery alone runs at ${fmt(deliveryRate)} messages/s against a provider ceiling of ${fmt(providerCapacity)}/s. Verdict: ${bottleneck}`,
-      END_MARK,
-    ].join("\n");
-    const file = "BENCHMARKS.md";
-    const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n";
-    const next = current.includes(START_MARK)
-      ? current.replace(new RegExp(`${START_MARK}[\\s\\S]*?${END_MARK}`), section)
-      : `${current.trimEnd()}\n\n${section}\n`;
-    fs.writeFileSync(file, next);
+    ]);
     console.log(section);
     await provider.close();
   });

@@ -6,6 +6,7 @@
  * so a section another benchmark wrote meanwhile is kept.
  */
 import fs from "node:fs";
+import { writeBenchmarkSection } from "./benchmarks-file";
 import path from "node:path";
 import { classifyReplyOffline } from "@/lib/ai/offline/classify-reply";
 import { providerClassifier } from "@/lib/ai/eval/provider-classifier";
@@ -15,9 +16,6 @@ import { runEvaluation } from "@/lib/ai/eval/evaluate";
 import { confusionLines, metricsTable } from "@/lib/ai/eval/report";
 import { BOUNCES_DIR, corpusPresent } from "@/lib/inbound/corpus-paths";
 import { parseInboundEmail } from "@/lib/inbound/parse-inbound-email";
-
-const START_MARK = "<!-- classifier-eval:start -->";
-const END_MARK = "<!-- classifier-eval:end -->";
 
 /** The LLM classifier, when LLM_PROVIDER (and its model/key/base URL) configure one. */
 const providerConfig = installationProviderConfig();
@@ -104,8 +102,7 @@ if (corpus) console.log(`\n${corpus}`);
 
 const unsubscribe = (split: "test" | "all") =>
   offline[split].perCategory.find((row) => row.category === "unsubscribe")!.recall.toFixed(2);
-const section = [
-  START_MARK,
+writeBenchmarkSection("classifier-eval", [
   "## Reply classification (offline)",
   "",
   `Written by \`npm run eval:classifier\` (bench/eval-classifier.ts) on ${new Date().toISOString().slice(0, 10)}: the built-in classifier (lib/ai/offline — RFC 3834/DSN header signals and weighted phrase cues in English, German, French, Spanish, Italian, Dutch and Portuguese) over lib/ai/eval/replies.jsonl, ${offline.all.total} labelled replies with quoted history and signatures. Targets (issue 8): offline macro-F1 ≥ 0.85, unsubscribe recall ≥ 0.99. Mean ${offline.msPerReply.toFixed(2)} ms per reply.`,
@@ -135,13 +132,5 @@ const section = [
         "and run `npm run eval:classifier` to add the model's figures (target macro-F1 ≥ 0.92).",
       ]),
   ...(corpus ? ["", corpus] : []),
-  END_MARK,
-].join("\n");
-
-const file = "BENCHMARKS.md";
-const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n";
-const next = current.includes(START_MARK)
-  ? current.replace(new RegExp(`${START_MARK}[\\s\\S]*?${END_MARK}`), () => section)
-  : `${current.trimEnd()}\n\n${section}\n`;
-fs.writeFileSync(file, next);
-console.log(`\nwrote the classifier section of ${file}`);
+]);
+console.log("\nwrote the classifier section of BENCHMARKS.md");
