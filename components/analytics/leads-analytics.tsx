@@ -80,6 +80,7 @@ export function LeadsAnalytics() {
       />
       <TimeSeriesChart
         className="lg:col-span-2"
+        width={1000}
         title="New leads over time"
         data={t?.series}
         loading={timeline.loading}
@@ -123,6 +124,7 @@ export function LeadsAnalytics() {
       />
       <StackedBarChart
         className="lg:col-span-2"
+        width={1000}
         title="Lead quality by source"
         description="New leads per source split by score band; average score and win rate in the table"
         data={quality.data?.rows}

@@ -100,6 +100,7 @@ export function ListingsAnalytics() {
         {select("Listing type", type, setType, types)}
       </div>
       <TimeSeriesChart
+        width={1000}
         title="Median listing price by month"
         description={
           lines.length === MAX_LINES

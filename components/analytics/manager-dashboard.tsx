@@ -37,6 +37,8 @@ export function ManagerDashboard() {
   const currency = d?.currency ?? "USD";
   const money = currencyFormat(currency);
   const created = d ? periodDays(d.period) : undefined;
+  // Deals all in other currencies leave nothing to chart in the org's: chart the leads instead.
+  const pipelineByCount = Boolean(d?.pipeline.length) && d!.pipeline.every((r) => r.amount === 0);
 
   return (
     <div className="space-y-6" aria-busy={dash.loading || dash.refreshing}>
@@ -116,18 +118,32 @@ export function ManagerDashboard() {
         />
         <BarChart
           title="Pipeline by stage"
-          description="Deal value of open leads now, by status"
+          description={
+            pipelineByCount
+              ? "Open leads now by status (their deals are in other currencies — see the table)"
+              : "Deal value of open leads now, by status"
+          }
           data={d?.pipeline}
           loading={dash.loading}
           error={dash.error}
           label={(r) => r.label}
-          value={(r) => r.amount}
-          format={money}
+          value={(r) => (pipelineByCount ? r.count : r.amount)}
+          format={pipelineByCount ? formatNumber : money}
           categoryLabel="Stage"
-          valueLabel="Pipeline value"
+          valueLabel={pipelineByCount ? "Open leads" : "Pipeline value"}
           colorIndex={1}
           hrefFor={(r) => leadsHref(filters, owners, { status: r.value })}
-          extraColumns={[{ header: "Leads", cell: (r) => formatNumber(r.count), numeric: true }]}
+          extraColumns={[
+            pipelineByCount
+              ? { header: `Value (${currency})`, cell: (r) => money(r.amount), numeric: true }
+              : { header: "Leads", cell: (r) => formatNumber(r.count), numeric: true },
+            {
+              header: "Other currencies",
+              cell: (r) =>
+                r.byCurrency.map((c) => currencyFormat(c.currency)(c.amount)).join(", ") || "—",
+              numeric: true,
+            },
+          ]}
         />
         <BarChart
           title="Team leaderboard"
@@ -164,6 +180,7 @@ export function ManagerDashboard() {
         />
       </div>
       <TimeSeriesChart
+        width={1000}
         title="Leads and replies over time"
         data={d?.series}
         loading={dash.loading}

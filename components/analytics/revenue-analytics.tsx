@@ -63,6 +63,7 @@ export function RevenueAnalytics() {
       <div className="grid gap-4 lg:grid-cols-2">
         <TimeSeriesChart
           className="lg:col-span-2"
+          width={1000}
           title="Revenue over time"
           data={r?.series}
           loading={revenue.loading}

@@ -187,6 +187,7 @@ export function TeamAnalytics() {
       <div className="grid gap-4 lg:grid-cols-3">
         <StackedBarChart
           className="lg:col-span-2"
+          width={1000}
           title="Team activity"
           description="Calls, emails, follow-ups, meetings, notes and sign-ins"
           data={series}

@@ -13,7 +13,6 @@ export interface StackSpec<T> {
   value: (d: T) => number;
 }
 
-const W = 600;
 const H = 260;
 
 /** Vertical bars split into stacked parts (activity kinds per day, sources per week, …). */
@@ -30,6 +29,7 @@ export function StackedBarChart<T>({
   format = formatNumber,
   hrefFor,
   extraColumns = [],
+  width: W = 600,
   className,
 }: {
   title: string;
@@ -44,6 +44,8 @@ export function StackedBarChart<T>({
   format?: ValueFormat;
   hrefFor?: (d: T) => string | undefined;
   extraColumns?: TableColumn<T>[];
+  /** ViewBox width: 1000 for a chart spanning the page, so it is not twice as tall. */
+  width?: number;
   className?: string;
 }) {
   const { tip, setTip, hide } = useTip();

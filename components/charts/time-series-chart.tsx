@@ -21,7 +21,6 @@ export interface SeriesSpec<T> {
   dashed?: boolean;
 }
 
-const W = 600;
 const H = 240;
 
 /**
@@ -43,6 +42,7 @@ export function TimeSeriesChart<T extends { bucket: string }>({
   area,
   hrefFor,
   emptyText,
+  width: W = 600,
   className,
 }: {
   title: string;
@@ -58,6 +58,8 @@ export function TimeSeriesChart<T extends { bucket: string }>({
   area?: boolean;
   hrefFor?: (d: T) => string | undefined;
   emptyText?: string;
+  /** ViewBox width: 1000 for a chart spanning the page, so it is not twice as tall. */
+  width?: number;
   className?: string;
 }) {
   const { tip, setTip, hide } = useTip();
