@@ -4,6 +4,7 @@ import { campaignRecipients, emailMessages, leads, mailboxes } from "@/db/schema
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context";
 import { leadScope } from "@/lib/leads/visibility";
+import { tableToPdf } from "@/lib/reports/table-export";
 import { campaignForReport } from "./campaign-message-facts";
 
 const PAGE = 5000;
@@ -144,4 +145,35 @@ export async function exportCampaignRecipients(ctx: Ctx, id: string) {
     pages: pages(),
     fileName: `campaign-${slug.slice(0, 60) || campaign.id}-${new Date().toISOString().slice(0, 10)}.csv`,
   };
+}
+
+/** A PDF is for reading, not for 100k rows: it holds the first rows and says so. */
+export const CAMPAIGN_PDF_MAX_ROWS = 2000;
+
+/** The same export as a PDF table (lib/reports/table-export.ts), capped at CAMPAIGN_PDF_MAX_ROWS. */
+export async function exportCampaignRecipientsPdf(ctx: Ctx, id: string) {
+  const campaign = await campaignForReport(ctx, id);
+  const { header, pages, fileName } = await exportCampaignRecipients(ctx, id);
+  const rows: unknown[][] = [];
+  let more = false;
+  for await (const page of pages) {
+    rows.push(...page);
+    if (rows.length > CAMPAIGN_PDF_MAX_ROWS) {
+      more = true;
+      break;
+    }
+  }
+  const shown = rows.slice(0, CAMPAIGN_PDF_MAX_ROWS);
+  // The lead id is for spreadsheets; on paper it only takes room.
+  const keep = header.map((_, i) => i).filter((i) => header[i] !== "Lead ID");
+  const bytes = await tableToPdf({
+    title: `Campaign: ${campaign.name}`,
+    subtitle: `Recipients · exported ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    header: keep.map((i) => header[i]!),
+    rows: shown.map((row) => keep.map((i) => row[i])),
+    note: more
+      ? `The first ${CAMPAIGN_PDF_MAX_ROWS} recipients; export CSV for all of them.`
+      : `${shown.length} recipients.`,
+  });
+  return { bytes, fileName: fileName.replace(/\.csv$/, "") };
 }
