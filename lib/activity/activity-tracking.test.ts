@@ -98,7 +98,7 @@ describe("POST/GET /leads/{id}/calls", () => {
     ]);
   });
 
-  it("a lead the caller can't see is a 404; bad input a 400; an API key can't log a call", async () => {
+  it("a lead the caller can't see is a 404; bad input a 400; an API key names the member", async () => {
     const others = await lead(org.members.rep2.id);
     const hidden = await api("POST", `/api/v1/leads/${others.id}/calls`, {
       token: org.members.rep.token,
@@ -127,12 +127,29 @@ describe("POST/GET /leads/{id}/calls", () => {
       });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
-    const key = await api("POST", `/api/v1/leads/${others.id}/calls`, {
+    expect(await activitiesOf(org.members.rep2.id, "call")).toHaveLength(0);
+    const someoneElse = await api("POST", `/api/v1/leads/${others.id}/calls`, {
+      token: org.members.rep2.token,
+      body: { outcome: "busy", durationSeconds: 0, userId: org.members.rep.id },
+    });
+    expect(someoneElse.status).toBe(400);
+    const nobody = await api("POST", `/api/v1/leads/${others.id}/calls`, {
       token: org.keys.integration.secret,
       body: { outcome: "busy", durationSeconds: 0 },
     });
-    expect(key.status).toBe(403);
-    expect(await activitiesOf(org.members.rep2.id, "call")).toHaveLength(0);
+    expect(nobody.status).toBe(400);
+    const stranger = await api("POST", `/api/v1/leads/${others.id}/calls`, {
+      token: org.keys.integration.secret,
+      body: { outcome: "busy", durationSeconds: 0, userId: other.members.rep.id },
+    });
+    expect(stranger.status).toBe(400);
+    const key = await api("POST", `/api/v1/leads/${others.id}/calls`, {
+      token: org.keys.integration.secret,
+      body: { outcome: "busy", durationSeconds: 5, userId: org.members.rep2.id },
+    });
+    expect(key.status).toBe(201);
+    expect(key.json.user.id).toBe(org.members.rep2.id);
+    expect(await activitiesOf(org.members.rep2.id, "call")).toHaveLength(1);
   });
 });
 

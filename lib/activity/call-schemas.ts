@@ -15,6 +15,10 @@ export const logCallInput = z
       .datetime({ offset: true })
       .optional()
       .meta({ description: "When the call took place; defaults to now" }),
+    userId: z.uuid().optional().meta({
+      description:
+        "The member who made the call: required for an API key (a phone system logging its calls), and for a person only themselves (the default)",
+    }),
   })
   .refine((c) => !c.occurredAt || Date.parse(c.occurredAt) <= Date.now() + 5 * 60_000, {
     message: "Can't be in the future",

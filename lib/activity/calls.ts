@@ -1,8 +1,8 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import { leads, userActivities, users, type CALL_OUTCOMES } from "@/db/schema";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { leads, memberships, userActivities, users, type CALL_OUTCOMES } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
-import { AppError } from "@/lib/errors";
+import { validationError } from "@/lib/http/problem";
 import { recordActivity } from "@/lib/leads/activity";
 import { getLeadOrThrow } from "@/lib/leads/get-lead";
 import type { CallDto, LogCallInput } from "./call-schemas";
@@ -17,9 +17,8 @@ type Outcome = (typeof CALL_OUTCOMES)[number];
  */
 export async function logCall(ctx: Ctx, leadId: string, input: LogCallInput): Promise<CallDto> {
   assertCan(ctx, "calls:write");
-  const userId = ctx.actor.userId;
-  if (!userId) throw new AppError("forbidden", "A call is logged by the person who made it.");
   await getLeadOrThrow(ctx, leadId);
+  const userId = await caller(ctx, input.userId);
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
   const row = await ctx.db.transaction(async (tx) => {
     const call = await recordUserActivity(tx, {
@@ -58,6 +57,28 @@ export async function logCall(ctx: Ctx, leadId: string, input: LogCallInput): Pr
     .from(users)
     .where(eq(users.id, userId));
   return toCallDto(row, user!);
+}
+
+/** Who made the call: a person themselves; for an API key, the active member it names. */
+async function caller(ctx: Ctx, named: string | undefined): Promise<string> {
+  const fail = (message: string) => validationError([{ path: "userId", message }]);
+  if (ctx.actor.userId) {
+    if (named && named !== ctx.actor.userId) throw fail("You can only log your own calls");
+    return ctx.actor.userId;
+  }
+  if (!named) throw fail("Name the member who made the call");
+  const [member] = await ctx.db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, ctx.orgId),
+        eq(memberships.userId, named),
+        isNull(memberships.deactivatedAt),
+      ),
+    );
+  if (!member) throw fail("Not an active member of this organization");
+  return named;
 }
 
 /** GET /leads/{id}/calls: the calls logged on a lead the caller can see, newest first. */

@@ -85,8 +85,8 @@ export const PERMISSIONS = {
   /** What the organization sells one by one (listings): everyone reads and edits them. */
   "listings:read": EVERYONE,
   "listings:write": ["owner", "admin", "manager", "sales_rep", "integration"],
-  /** A call is logged by the person who made it (an API key has nobody to credit it to). */
-  "calls:write": HUMANS,
+  /** Calls are logged by whoever made them, or by an integration (a phone system) naming them. */
+  "calls:write": EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -27,9 +27,15 @@ const callsOf = async (_org: TestOrg, call: PreparedCall) =>
 /** How to call the activity routes (see OPERATION_FIXTURES). */
 export const ACTIVITY_FIXTURES: Record<string, OperationFixture> = {
   "POST /api/v1/leads/{id}/calls": {
-    prepare: async (org) => ({
+    prepare: async (org, caller) => ({
       params: { id: (await callableLead(org)).id },
-      body: { outcome: "connected", durationSeconds: 180, notes: "Interested in a demo" },
+      body: {
+        outcome: "connected",
+        durationSeconds: 180,
+        notes: "Interested in a demo",
+        // An API key names the member who made the call.
+        ...(caller.userId ? {} : { userId: org.members.rep.id }),
+      },
     }),
     snapshot: callsOf,
   },

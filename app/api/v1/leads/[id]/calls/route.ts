@@ -16,12 +16,12 @@ export const GET = route(
   ({ ctx, params }) => listCalls(ctx, params.id),
 );
 
-// POST /api/v1/leads/{id}/calls — log a call the caller made
+// POST /api/v1/leads/{id}/calls — log a call the caller (or, for an API key, the named member) made
 export const POST = route(
   {
     summary: "Log a call",
     description:
-      "Records the call as the caller's activity, adds it to the lead's timeline and updates the lead's last-contacted time. People only (an API key has nobody to credit the call to).",
+      "Records the call as the caller's activity, adds it to the lead's timeline and updates the lead's last-contacted time. An API key (a phone system) names the member who made the call in `userId`.",
     tags: ["Leads"],
     auth: "calls:write",
     params: idParams,
