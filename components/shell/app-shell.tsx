@@ -29,6 +29,7 @@ const NAV = [
   { href: "/campaigns", label: "Campaigns" },
   { href: "/listings", label: "Listings" },
   { href: "/analytics", label: "Analytics" },
+  { href: "/reports", label: "Reports" },
   { href: "/approvals", label: "Approvals" },
   { href: "/product-context", label: "Product" },
   { href: "/settings", label: "Settings" },
