@@ -1,0 +1,87 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
+import type { Ctx } from "@/lib/context";
+import type { AnalyticsQuery } from "./analytics-filters";
+import { loadAnalyticsContext } from "./analytics-context";
+import { periodDto } from "./analytics-schemas";
+import { isoText, leadFilter, optionLabel, round2, splitCurrency, ts } from "./analytics-sql";
+
+/**
+ * Lifetime value per won customer: a customer is a company (its name trimmed and lower-cased)
+ * or, without one, the lead itself. The cohort is the customers whose first win falls in the
+ * period; a customer's value is every won deal of theirs so far. The source is that of the
+ * customer's first won lead.
+ */
+export async function getLtv(ctx: Ctx, query: AnalyticsQuery, now?: Date) {
+  const ac = await loadAnalyticsContext(ctx, query, now);
+  const { period } = ac.scope;
+  const rows = await queryRows<{
+    key: string;
+    label: string;
+    lead_id: string;
+    source: string | null;
+    deals: number;
+    first_won: string;
+    last_won: string;
+    money: { currency: string; amount: number }[];
+  }>(
+    ctx.db,
+    sql`with w as (
+          select coalesce(nullif(lower(trim(l.company)), ''), l.id::text) as key, l.id, l.won_at,
+                 coalesce(nullif(trim(l.company), ''), l.display_name) as label,
+                 nullif(l.source, '') as source,
+                 coalesce(l.deal_currency, ${ac.currency}) as currency, l.deal_value
+            from leads l where ${leadFilter(ctx, ac.scope)} and l.won_at is not null),
+        c as (
+          select key, count(*)::int as deals, min(won_at) as first_won, max(won_at) as last_won,
+                 (array_agg(id order by won_at, id))[1] as lead_id,
+                 (array_agg(label order by won_at, id))[1] as label,
+                 (array_agg(source order by won_at, id))[1] as source
+            from w group by key
+          having min(won_at) >= ${ts(period.from)} and min(won_at) < ${ts(period.to)})
+      select c.key, c.label, c.lead_id, c.source, c.deals,
+             ${isoText(sql`c.first_won`)} as first_won, ${isoText(sql`c.last_won`)} as last_won,
+             (select json_agg(json_build_object('currency', x.currency, 'amount', x.amount))
+                from (select w.currency, coalesce(sum(w.deal_value), 0)::float8 as amount
+                        from w where w.key = c.key group by 1) x) as money
+        from c`,
+  );
+  const customers = rows.map((r) => {
+    const money = splitCurrency(r.money ?? [], ac.currency);
+    return {
+      key: r.key,
+      label: r.label,
+      leadId: r.lead_id,
+      source: r.source,
+      wonDeals: r.deals,
+      value: money.amount,
+      byCurrency: money.byCurrency,
+      firstWonAt: r.first_won,
+      lastWonAt: r.last_won,
+    };
+  });
+  customers.sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+  const totalValue = round2(customers.reduce((s, c) => s + c.value, 0));
+  const sources = new Map<string | null, typeof customers>();
+  for (const c of customers) sources.set(c.source, [...(sources.get(c.source) ?? []), c]);
+  const bySource = [...sources].map(([source, cs]) => {
+    const total = round2(cs.reduce((s, c) => s + c.value, 0));
+    return {
+      value: source,
+      label: optionLabel(ac.sources, source),
+      customers: cs.length,
+      totalValue: total,
+      averageLtv: round2(total / cs.length),
+    };
+  });
+  bySource.sort((a, b) => b.totalValue - a.totalValue || a.label.localeCompare(b.label));
+  return {
+    period: periodDto(period),
+    currency: ac.currency,
+    customers: customers.length,
+    totalValue,
+    averageLtv: customers.length ? round2(totalValue / customers.length) : null,
+    rows: customers.slice(0, 50).map(({ source: _source, ...c }) => c),
+    bySource,
+  };
+}
