@@ -69,6 +69,8 @@ export function niceMax(max: number): number {
   return 10 * pow;
 }
 
-export function ticks(max: number, count = 4): number[] {
+/** Grid values from 0 to `max`: quarters, or fifths when quarters would be ragged (25 → 5s). */
+export function ticks(max: number): number[] {
+  const count = Number.isInteger(max / 4) ? 4 : 5;
   return Array.from({ length: count + 1 }, (_, i) => (max * i) / count);
 }

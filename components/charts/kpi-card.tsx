@@ -28,6 +28,8 @@ export function KpiCard({
   note?: React.ReactNode;
   loading?: boolean;
 }) {
+  // Without `change` passed at all the card is a plain number (nothing was compared).
+  const compared = change !== undefined || previous !== undefined;
   const direction = change == null || change === 0 ? "flat" : change > 0 ? "up" : "down";
   const good = direction === "flat" ? null : (direction === "up") !== Boolean(lowerIsBetter);
   const arrow = direction === "up" ? "↑" : direction === "down" ? "↓" : "→";
@@ -52,17 +54,19 @@ export function KpiCard({
           <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid="kpi-value">
             {value == null ? "—" : format(value)}
           </p>
-          <p
-            className={cn(
-              "mt-1 flex items-center gap-1 text-xs font-medium",
-              good === null && "text-slate-600 dark:text-slate-400",
-              good === true && "text-emerald-700 dark:text-emerald-400",
-              good === false && "text-red-700 dark:text-red-400",
-            )}
-          >
-            {change != null && <span aria-hidden>{arrow}</span>}
-            <span>{changeText}</span>
-          </p>
+          {compared && (
+            <p
+              className={cn(
+                "mt-1 flex items-center gap-1 text-xs font-medium",
+                good === null && "text-slate-600 dark:text-slate-400",
+                good === true && "text-emerald-700 dark:text-emerald-400",
+                good === false && "text-red-700 dark:text-red-400",
+              )}
+            >
+              {change != null && <span aria-hidden>{arrow}</span>}
+              <span>{changeText}</span>
+            </p>
+          )}
           {previous != null && (
             <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
               Previous: {format(previous)}
