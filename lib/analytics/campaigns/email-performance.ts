@@ -6,6 +6,7 @@ import { inList, ts } from "./sql-fragments";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
+import { validationError } from "@/lib/http/problem";
 import type { EmailPerformance, EmailPerformanceQuery } from "./campaign-analytics-schemas";
 import { share } from "./campaign-metrics";
 
@@ -21,6 +22,20 @@ interface Row {
   clicked: number;
   replied: number;
   bounced: number;
+}
+
+/**
+ * A zone the runtime knows but the database's time zone data doesn't (older tzdata) is the
+ * caller's mistake to correct, not a server error.
+ */
+async function withKnownZone<T>(timezone: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Error && /time zone .* not recognized/i.test(error.message))
+      throw validationError([{ path: "timezone", message: `Unknown time zone ${timezone}` }]);
+    throw error;
+  }
 }
 
 function performance(row: Row | undefined) {
@@ -61,9 +76,10 @@ export async function getEmailPerformance(
     ...(scope.sources ? [sql`l.source in ${inList(scope.sources)}`] : []),
   ];
   const local = sql`(m.sent_at at time zone ${timezone})`;
-  const rows = await queryRows<Row>(
-    ctx.db,
-    sql`with ev as (
+  const rows = await withKnownZone(timezone, () =>
+    queryRows<Row>(
+      ctx.db,
+      sql`with ev as (
           select e.message_id from email_events e
            where e.organization_id = ${ctx.orgId} and e.type = 'replied'
              ${scope.campaignId ? sql`and e.campaign_id = ${scope.campaignId}` : sql`and e.campaign_id is not null`}
@@ -96,6 +112,7 @@ export async function getEmailPerformance(
           from f
          group by grouping sets ((), (f.step_index), (f.campaign_id, f.step_index, f.variant_id),
                                  (f.weekday, f.hour))`,
+    ),
   );
 
   // grouping() bits, high to low: step_index, campaign_id, variant_id, weekday, hour (1 = rolled up).
