@@ -137,7 +137,7 @@ export function bucketDays(
 }
 
 /**
- * The leads table (its own URL parameters: source, status, ownerId, createdFrom, createdTo) with
+ * The leads table (its own URL parameters: source, status, ownerId, createdFrom/To, assignedFrom/To) with
  * the same scope as the numbers: the analytics owner/source filters and `owners` — whose numbers
  * these are when the API narrowed them (a rep's own, a manager's team).
  */
@@ -146,6 +146,8 @@ export function leadsHref(
   owners: string[] | null,
   extra: {
     created?: { from: string; to: string };
+    /** Leads their current owner got in these days (the salesperson report's "assigned"). */
+    assigned?: { from: string; to: string };
     status?: string;
     source?: string | null;
     ownerId?: string;
@@ -160,6 +162,10 @@ export function leadsHref(
   if (extra.created) {
     q.set("createdFrom", extra.created.from);
     q.set("createdTo", extra.created.to);
+  }
+  if (extra.assigned) {
+    q.set("assignedFrom", extra.assigned.from);
+    q.set("assignedTo", extra.assigned.to);
   }
   return `/leads?${q.toString()}`;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { currencyFormat, formatNumber, formatPercent } from "@/components/charts/format";
 import { KpiCard } from "@/components/charts/kpi-card";
@@ -234,12 +235,12 @@ export function RevenueAnalytics() {
                 key: "name",
                 header: "Customer",
                 cell: (c) => (
-                  <a
+                  <Link
                     href={`/leads/${c.leadId}`}
                     className="font-medium text-brand-700 hover:underline dark:text-brand-500"
                   >
                     {c.label}
-                  </a>
+                  </Link>
                 ),
               },
               {

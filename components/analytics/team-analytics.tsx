@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { BarChart } from "@/components/charts/bar-chart";
 import { currencyFormat, formatDuration, formatNumber } from "@/components/charts/format";
@@ -7,7 +8,7 @@ import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { formatBucket } from "@/components/charts/format";
 import { DataTable } from "@/components/ui/data-table";
 import { apiFetch, errorMessage } from "@/lib/client/api";
-import { leadsHref } from "./analytics-params";
+import { leadsHref, periodDays } from "./analytics-params";
 import type { ActivityReport, LoginNow, SalespersonReport } from "./analytics-types";
 import { rateText } from "./kpi-format";
 import { useAnalytics, useAnalyticsFilters } from "./use-analytics";
@@ -123,12 +124,15 @@ export function TeamAnalytics() {
                 key: "name",
                 header: "Salesperson",
                 cell: (m) => (
-                  <a
-                    href={leadsHref(filters, null, { ownerId: m.userId })}
+                  <Link
+                    href={leadsHref(filters, null, {
+                      ownerId: m.userId,
+                      assigned: report.data ? periodDays(report.data.period) : undefined,
+                    })}
                     className="font-medium text-brand-700 hover:underline dark:text-brand-500"
                   >
                     {m.name || m.email}
-                  </a>
+                  </Link>
                 ),
               },
               {
