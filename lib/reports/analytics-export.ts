@@ -94,7 +94,9 @@ const { interval: _interval, ...scopeShape } = analyticsFilterShape;
 export const analyticsExportQuery = z
   .strictObject({
     ...scopeShape,
-    report: z.enum(ANALYTICS_EXPORT_VIEWS as [keyof typeof VIEWS, ...(keyof typeof VIEWS)[]]),
+    report: z
+      .enum(ANALYTICS_EXPORT_VIEWS as [keyof typeof VIEWS, ...(keyof typeof VIEWS)[]])
+      .default("kpis"),
     format: z.enum(REPORT_EXPORT_FORMATS).default("csv"),
   })
   .meta({ id: "AnalyticsExportQuery" });

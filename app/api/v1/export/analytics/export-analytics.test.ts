@@ -65,8 +65,13 @@ describe("GET /api/v1/export/analytics", () => {
     expect((await PDFDocument.load(pdf.bytes)).getPageCount()).toBe(1);
   });
 
-  it("an unknown view or format is a 400", async () => {
-    for (const q of ["report=users", "report=sources&format=docx", "report=sources&x=1", ""]) {
+  it("the KPIs by default; an unknown view or format is a 400", async () => {
+    const kpis = await download(org.members.owner.token, period);
+    expect(parse(new TextDecoder().decode(kpis.bytes).replace(/^\uFEFF/, ""))).toEqual([
+      ["Leads", "Contacted", "Won", "Won share (won ÷ leads)", "Average score"],
+      ["5", "0", "2", "0.4", "32"],
+    ]);
+    for (const q of ["report=users", "report=sources&format=docx", "report=sources&x=1"]) {
       expect((await download(org.members.owner.token, q)).res.status).toBe(400);
     }
   });
