@@ -45,6 +45,7 @@ const PAGES: { name: string; path: (page: Page) => Promise<string>; ready: RegEx
   { name: "campaigns", path: async () => "/campaigns", ready: /^Campaigns$/ },
   { name: "campaign", path: async (p) => `/campaigns/${await someCampaignId(p)}`, ready: /./ },
   { name: "conversations", path: inboxWithThread, ready: /^Conversations$/ },
+  { name: "analytics", path: async () => "/analytics", ready: /^Analytics$/ },
 ];
 
 async function seriousViolations(page: Page) {
