@@ -10,6 +10,9 @@ export default defineConfig({
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup-file.ts"],
     pool: "forks",
+    // Vitest's default leaves a core idle (CPUs − 1): on a 2-core CI machine that is one worker.
+    // Test files are independent (each has its own database), so use every core.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Tests never touch the developer's .data (a running dev server owns it).
