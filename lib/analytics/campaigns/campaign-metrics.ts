@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { AnalyticsPeriod, AnalyticsScope } from "@/lib/analytics/analytics-filters";
-import { inList, isoText, splitCurrency, ts } from "./sql-fragments";
+import { inList, isoText, splitCurrency, ts } from "@/lib/analytics/analytics-sql";
 import type { Ctx } from "@/lib/context";
 import type { CampaignAnalyticsRow } from "./campaign-analytics-schemas";
 

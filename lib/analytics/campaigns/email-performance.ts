@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { CampaignStep } from "@/db/schema";
 import { resolveAnalyticsScope } from "@/lib/analytics/analytics-filters";
-import { inList, ts } from "./sql-fragments";
+import { inList, ts } from "@/lib/analytics/analytics-sql";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";

@@ -3,7 +3,7 @@ import { queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { resolveAnalyticsScope, type AnalyticsQuery } from "@/lib/analytics/analytics-filters";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
-import { inList, ts } from "@/lib/analytics/campaigns/sql-fragments";
+import { inList, ts } from "@/lib/analytics/analytics-sql";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { addKind, bucketSql, bucketStarts, emptyCounts, seriesOf } from "./activity-buckets";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";
-import { isoText, ts } from "@/lib/analytics/campaigns/sql-fragments";
+import { isoText, ts } from "@/lib/analytics/analytics-sql";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import type { LoginNow } from "./people-analytics-schemas";

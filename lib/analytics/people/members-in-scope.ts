@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnalyticsScope } from "@/lib/analytics/analytics-filters";
-import { inList } from "@/lib/analytics/campaigns/sql-fragments";
+import { inList } from "@/lib/analytics/analytics-sql";
 import type { Ctx } from "@/lib/context";
 
 /**

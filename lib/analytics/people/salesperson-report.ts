@@ -8,7 +8,7 @@ import {
 } from "@/lib/analytics/analytics-filters";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
 import { share } from "@/lib/analytics/campaigns/campaign-metrics";
-import { inList, splitCurrency, ts } from "@/lib/analytics/campaigns/sql-fragments";
+import { inList, splitCurrency, ts } from "@/lib/analytics/analytics-sql";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { organizationCurrency } from "@/lib/organizations/organization-currency";

@@ -3,7 +3,7 @@ import { queryRows } from "@/db/client";
 import type { Role, UserActivityKind } from "@/db/schema";
 import { resolvePeriod } from "@/lib/analytics/analytics-filters";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
-import { isoText, ts } from "@/lib/analytics/campaigns/sql-fragments";
+import { isoText, ts } from "@/lib/analytics/analytics-sql";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { AppError, notFound } from "@/lib/errors";
