@@ -133,6 +133,13 @@ export const leads = pgTable(
       index("leads_org_follow_up_idx")
         .on(t.organizationId, sql`coalesce(${t.nextFollowUpAt}, 'infinity'::timestamptz)`, t.id)
         .where(live),
+      // Deal sorts: nulls coalesced to the end a list reads first (no value lowest, no date last).
+      index("leads_org_deal_value_idx")
+        .on(t.organizationId, sql`coalesce(${t.dealValue}, -1)`, t.id)
+        .where(live),
+      index("leads_org_expected_close_idx")
+        .on(t.organizationId, sql`coalesce(${t.expectedCloseDate}, 'infinity'::date)`, t.id)
+        .where(live),
       index("leads_org_tags_idx").using("gin", t.organizationId, t.tags).where(live),
       index("leads_org_search_idx")
         .using("gin", t.organizationId, sql`${t.searchText} gin_trgm_ops`)

@@ -1,0 +1,2 @@
+CREATE INDEX "leads_org_deal_value_idx" ON "leads" USING btree ("organization_id",coalesce("deal_value", -1),"id") WHERE "leads"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "leads_org_expected_close_idx" ON "leads" USING btree ("organization_id",coalesce("expected_close_date", 'infinity'::date),"id") WHERE "leads"."deleted_at" is null;
