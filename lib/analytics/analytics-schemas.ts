@@ -38,7 +38,7 @@ export const scoreBucketSchema = z
   })
   .meta({ id: "ScoreBucket" });
 
-/** One stage of the ordered open → won pipeline (ever reached, stage-to-stage conversion). */
+/** One stage of the ordered open → won pipeline (reached it or a later stage, stage-to-stage conversion). */
 export const funnelStageSchema = z
   .object({
     value: z.string().meta({ description: "Status slug" }),
@@ -47,7 +47,7 @@ export const funnelStageSchema = z
     entered: z
       .number()
       .int()
-      .meta({ description: "Leads of the cohort that ever reached this status" }),
+      .meta({ description: "Leads of the cohort that reached this stage or a later one" }),
     conversionFromPrevious: rateSchema.meta({
       description: "entered ÷ entered of the previous stage (null for the first stage)",
     }),

@@ -8,19 +8,32 @@ import { leadFilter, ratio, statusList, ts } from "./analytics-sql";
 
 /**
  * The funnel of the leads created in the period across the ordered open → won statuses: how many
- * ever reached each (leads.reached_statuses), stage-to-stage conversion, and the median time spent
- * in each status (from one status change to the lead's next one; leads still in it don't count).
+ * got at least as far as each stage (reached it or any later one, leads.reached_statuses — a lead
+ * moved straight from New to Demo has passed Contacted and Qualified, so no stage ever holds more
+ * than the one before it), stage-to-stage conversion, and the median time spent in each status
+ * (from one status change to the lead's next one; leads still in it don't count).
  */
 export async function conversionFunnel(ctx: Ctx, ac: AnalyticsContext) {
   const { scope, statuses } = ac;
   const { from, to } = scope.period;
+  const ordered = funnelStatuses(statuses);
+  const stageArray = ordered.length
+    ? sql`array[${sql.join(
+        ordered.map((s) => sql`${s.value}::text`),
+        sql`, `,
+      )}]`
+    : sql`array[]::text[]`;
   const cohort = sql`select l.id, l.reached_statuses, l.status from leads l
     where ${leadFilter(ctx, scope)} and l.created_at >= ${ts(from)} and l.created_at < ${ts(to)}`;
   const [reached, times, totals] = await Promise.all([
-    queryRows<{ status: string; n: number }>(
+    // Per lead, the furthest funnel stage it reached (1-based position in the ordered stages).
+    queryRows<{ furthest: number; n: number }>(
       ctx.db,
-      sql`select s as status, count(*)::int as n from (${cohort}) c, unnest(c.reached_statuses) s
-          group by s`,
+      sql`select furthest, count(*)::int as n from (
+            select (select max(array_position(${stageArray}, s)) from unnest(c.reached_statuses) s)
+                     as furthest
+              from (${cohort}) c) x
+          where furthest is not null group by furthest`,
     ),
     queryRows<{ status: string; median: number | null }>(
       ctx.db,
@@ -43,13 +56,15 @@ export async function conversionFunnel(ctx: Ctx, ac: AnalyticsContext) {
             from (${cohort}) c`,
     ),
   ]);
-  const reachedBy = new Map(reached.map((r) => [r.status, r.n]));
+  // Stage i holds every lead whose furthest stage is i or later.
+  const atLeast = ordered.map((_, i) =>
+    reached.filter((r) => r.furthest - 1 >= i).reduce((t, r) => t + r.n, 0),
+  );
   const medianBy = new Map(times.map((r) => [r.status, r.median]));
-  const ordered = funnelStatuses(statuses);
-  const first = reachedBy.get(ordered[0]?.value ?? "") ?? 0;
+  const first = atLeast[0] ?? 0;
   const stages = ordered.map((s, i) => {
-    const entered = reachedBy.get(s.value) ?? 0;
-    const previous = i === 0 ? null : (reachedBy.get(ordered[i - 1]!.value) ?? 0);
+    const entered = atLeast[i]!;
+    const previous = i === 0 ? null : atLeast[i - 1]!;
     return {
       value: s.value,
       label: s.label,

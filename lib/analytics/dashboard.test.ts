@@ -91,7 +91,7 @@ describe("KPIs", () => {
 });
 
 describe("conversion funnel", () => {
-  it("counts ever-reached stages, conversions and median time in stage", async () => {
+  it("counts leads that got at least as far as each stage, conversions and median time in stage", async () => {
     const res = await getConversion(org.ctx("owner"), q(), NOW);
     expect(res.cohort).toBe(4);
     expect(res.won).toBe(1);
@@ -106,13 +106,14 @@ describe("conversion funnel", () => {
         s.medianSecondsInStage,
       ]),
     ).toEqual([
+      // l3 went New → Qualified and l1 New → … → Won: both passed the stages they skipped.
       ["new", 4, null, 1, 86400],
-      ["contacted", 2, 0.5, 0.5, 129600],
-      ["qualified", 2, 1, 0.5, 172800],
-      ["demo", 0, 0, 0, null],
-      ["proposal", 0, null, 0, null],
-      ["trial", 0, null, 0, null],
-      ["won", 1, null, 0.25, null],
+      ["contacted", 3, 0.75, 0.75, 129600],
+      ["qualified", 2, 2 / 3, 0.5, 172800],
+      ["demo", 1, 0.5, 0.25, null],
+      ["proposal", 1, 1, 0.25, null],
+      ["trial", 1, 1, 0.25, null],
+      ["won", 1, 1, 0.25, null],
     ]);
   });
 
@@ -127,7 +128,7 @@ describe("dashboard", () => {
   it("answers KPIs, funnel, sources, pipeline, daily series and score buckets in one call", async () => {
     const res = await getDashboard(org.ctx("admin"), q(), NOW);
     expect(byKey(res.kpis).new_leads.value).toBe(4);
-    expect(res.funnel.map((s) => s.entered)).toEqual([4, 2, 2, 0, 0, 0, 1]);
+    expect(res.funnel.map((s) => s.entered)).toEqual([4, 3, 2, 1, 1, 1, 1]);
     expect(res.sources).toEqual([
       { value: "website", label: "Website", count: 2, won: 1 },
       { value: "referral", label: "Referral", count: 1, won: 0 },

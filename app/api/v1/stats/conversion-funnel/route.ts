@@ -8,7 +8,7 @@ export const GET = route(
   {
     summary: "Conversion funnel",
     description:
-      "Same as GET /analytics/leads/conversion: the leads created in the period across the ordered open then won statuses — ever reached, stage-to-stage conversion and median seconds in each status.",
+      "Same as GET /analytics/leads/conversion: the leads created in the period across the ordered open then won statuses — how many got at least as far as each stage, stage-to-stage conversion and median seconds in each status.",
     tags: ["Analytics"],
     auth: "analytics:read",
     query: analyticsQuery,
