@@ -17,3 +17,4 @@ export * from "./approvals";
 export * from "./auto-responder";
 export * from "./lead-analysis";
 export * from "./analytics";
+export * from "./analytics-rollups";

@@ -99,6 +99,13 @@ export const leads = pgTable(
     wonAt: tsz("won_at"),
     lostAt: tsz("lost_at"),
     lastContactedAt: tsz("last_contacted_at"),
+    /**
+     * The lead's first outbound contact (a sent message on any channel or a logged call) and its
+     * first human reply after it — kept by triggers on conversation_messages and user_activities
+     * (db/migrations, leads_refresh_first_contact) so analytics never aggregate the message log.
+     */
+    firstContactedAt: tsz("first_contacted_at"),
+    firstRepliedAt: tsz("first_replied_at"),
     nextFollowUpAt: tsz("next_follow_up_at"),
     createdById: uuid("created_by_id"),
     updatedById: uuid("updated_by_id"),
