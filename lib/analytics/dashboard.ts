@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/context";
 import type { AnalyticsQuery } from "./analytics-filters";
@@ -7,54 +7,57 @@ import { periodDto } from "./analytics-schemas";
 import {
   bucketOf,
   bucketSeries,
-  contactEvents,
   dateText,
   leadFilter,
   optionLabel,
   ratio,
-  replyEvents,
   splitCurrency,
-  statusList,
   ts,
 } from "./analytics-sql";
+import { openStages } from "./kpi-counts";
+import { rollupSeries, rollupsCover, rollupTotals } from "./rollups/rollup-sql";
 import { conversionFunnel } from "./conversion-funnel";
 import { computeKpis } from "./kpis";
 import { scoreDistribution } from "./lead-score";
 
-/** Leads created per source in the period (with how many of them are won), top 8. */
+/** Leads created per source in the period (with how many of them are won now), top 8. */
 async function topSources(ctx: Ctx, ac: AnalyticsContext) {
   const { from, to } = ac.scope.period;
-  const rows = await queryRows<{ source: string | null; n: number; won: number }>(
-    ctx.db,
-    sql`select nullif(l.source, '') as source, count(*)::int as n,
-               count(*) filter (where l.status in ${statusList(ac.statuses, "won")})::int as won
-          from leads l
-         where ${leadFilter(ctx, ac.scope)} and l.created_at >= ${ts(from)} and l.created_at < ${ts(to)}
-         group by 1 order by n desc, source nulls last limit 8`,
-  );
-  return rows.map((r) => ({
-    value: r.source,
-    label: optionLabel(ac.sources, r.source),
-    count: r.n,
-    won: r.won,
-  }));
+  const rows = rollupsCover(ac.scope)
+    ? (await rollupTotals(ctx, ac.scope, from, to, ["created"], "source")).map((r) => ({
+        source: r.source,
+        n: r.leads,
+        won: r.outcome === "won" ? r.leads : 0,
+      }))
+    : await queryRows<{ source: string | null; n: number; won: number }>(
+        ctx.db,
+        sql`select nullif(l.source, '') as source, count(*)::int as n,
+                   count(*) filter (where l.won_at is not null)::int as won
+              from leads l
+             where ${leadFilter(ctx, ac.scope)} and l.created_at >= ${ts(from)}
+               and l.created_at < ${ts(to)}
+             group by 1`,
+      );
+  const bySource = new Map<string | null, { n: number; won: number }>();
+  for (const r of rows) {
+    const t = bySource.get(r.source) ?? { n: 0, won: 0 };
+    bySource.set(r.source, { n: t.n + r.n, won: t.won + r.won });
+  }
+  return [...bySource]
+    .filter(([, t]) => t.n > 0)
+    .sort(([a, x], [b, y]) => y.n - x.n || (a ?? "\uffff").localeCompare(b ?? "\uffff"))
+    .slice(0, 8)
+    .map(([source, t]) => ({
+      value: source,
+      label: optionLabel(ac.sources, source),
+      count: t.n,
+      won: t.won,
+    }));
 }
 
 /** Open leads now per open status, with the sum of their deal values per currency. */
-async function pipelineByStage(ctx: Ctx, ac: AnalyticsContext) {
-  const rows = await queryRows<{
-    status: string;
-    currency: string | null;
-    n: number;
-    amount: number;
-  }>(
-    ctx.db,
-    sql`select l.status, coalesce(l.deal_currency, ${ac.currency}) as currency, count(*)::int as n,
-               coalesce(sum(l.deal_value), 0)::float8 as amount
-          from leads l
-         where ${leadFilter(ctx, ac.scope)} and l.status in ${statusList(ac.statuses, "open")}
-         group by 1, 2`,
-  );
+export async function pipelineByStage(ctx: Ctx, ac: AnalyticsContext) {
+  const rows = await openStages(ctx, ac);
   return ac.statuses
     .filter((s) => s.category === "open" && !s.retired)
     .map((s) => {
@@ -70,45 +73,55 @@ async function pipelineByStage(ctx: Ctx, ac: AnalyticsContext) {
     });
 }
 
-/** Per bucket: leads created, leads first contacted, and of those how many replied. */
+/** Per bucket: leads created, leads first contacted, and of those how many have replied. */
 async function activitySeries(ctx: Ctx, ac: AnalyticsContext) {
   const { from, to } = ac.scope.period;
   const interval = ac.scope.interval;
-  const rows = await queryRows<{
-    bucket: string;
-    created: number;
-    contacted: number;
-    replied: number;
-  }>(
+  const [buckets, counts] = await Promise.all([
+    queryRows<{ bucket: string }>(
+      ctx.db,
+      sql`select ${dateText(sql`b.bucket`)} as bucket from ${bucketSeries(from, to, interval)} b
+          order by b.bucket`,
+    ),
+    rollupsCover(ac.scope)
+      ? rollupSeries(ctx, ac.scope, from, to, interval, ["created", "contacted", "replied"])
+      : seriesFromLeads(ctx, ac),
+  ]);
+  const count = (bucket: string, metric: string) =>
+    counts.find((c) => c.bucket === bucket && c.metric === metric)?.leads ?? 0;
+  return buckets.map(({ bucket }) => {
+    const contacted = count(bucket, "contacted");
+    const replied = count(bucket, "replied");
+    return {
+      bucket,
+      leadsCreated: count(bucket, "created"),
+      contacted,
+      replied,
+      replyRate: ratio(replied, contacted),
+    };
+  });
+}
+
+/** The series' counts from the leads (a campaign filter): same shape as rollupSeries. */
+async function seriesFromLeads(ctx: Ctx, ac: AnalyticsContext) {
+  const { from, to } = ac.scope.period;
+  const interval = ac.scope.interval;
+  const inPeriod = (col: SQL) => sql`${col} >= ${ts(from)} and ${col} < ${ts(to)}`;
+  return queryRows<{ bucket: string; metric: string; leads: number }>(
     ctx.db,
-    sql`with f as (select l.id, l.created_at from leads l where ${leadFilter(ctx, ac.scope)}),
-        first_contact as (
-          select e.lead_id, min(e.occurred_at) as at
-            from ${contactEvents(ctx)} e join f on f.id = e.lead_id group by e.lead_id),
-        created as (
-          select ${bucketOf(sql`created_at`, interval)} as bucket, count(*)::int as n from f
-           where created_at >= ${ts(from)} and created_at < ${ts(to)} group by 1),
-        contacted as (
-          select ${bucketOf(sql`fc.at`, interval)} as bucket, count(*)::int as n,
-                 count(*) filter (where exists (
-                   select 1 from ${replyEvents(ctx)} r
-                    where r.lead_id = fc.lead_id and r.occurred_at >= fc.at
-                      and r.occurred_at < ${ts(to)}))::int as replied
-            from first_contact fc where fc.at >= ${ts(from)} and fc.at < ${ts(to)} group by 1)
-      select ${dateText(sql`b.bucket`)} as bucket, coalesce(c.n, 0)::int as created,
-             coalesce(k.n, 0)::int as contacted, coalesce(k.replied, 0)::int as replied
-        from ${bucketSeries(from, to, interval)} b
-        left join created c on c.bucket = b.bucket
-        left join contacted k on k.bucket = b.bucket
-       order by b.bucket`,
+    sql`with f as (select l.created_at, l.first_contacted_at, l.first_replied_at from leads l
+                    where ${leadFilter(ctx, ac.scope)})
+        select ${dateText(bucketOf(sql`created_at`, interval))} as bucket, 'created' as metric,
+               count(*)::int as leads
+          from f where ${inPeriod(sql`created_at`)} group by 1
+        union all
+        select ${dateText(bucketOf(sql`first_contacted_at`, interval))}, 'contacted', count(*)::int
+          from f where ${inPeriod(sql`first_contacted_at`)} group by 1
+        union all
+        select ${dateText(bucketOf(sql`first_contacted_at`, interval))}, 'replied', count(*)::int
+          from f where ${inPeriod(sql`first_contacted_at`)} and first_replied_at is not null
+         group by 1`,
   );
-  return rows.map((r) => ({
-    bucket: r.bucket,
-    leadsCreated: r.created,
-    contacted: r.contacted,
-    replied: r.replied,
-    replyRate: ratio(r.replied, r.contacted),
-  }));
 }
 
 /** Everything the manager dashboard shows, in one call. */

@@ -7,7 +7,7 @@ export const GET = route(
   {
     summary: "Export an analytics view",
     description:
-      "`report`: kpis, sources, status, timeline, campaigns, email-performance, revenue, pipeline, salespeople, activity — with the analytics filters (period, owners/team, sources, campaign) and the caller's visibility. CSV (formula-safe), XLSX or PDF.",
+      "`report` names the analytics view, and the file holds what its endpoint answers for the same filters and caller: kpis (/analytics/kpis), sources, status, timeline (/analytics/leads/…), campaigns (/analytics/campaigns), email-performance (by step), revenue (per bucket, with the totals), pipeline (the dashboard's open pipeline by stage), salespeople (/reports/salesperson-report), activity (/reports/activity-report, member × bucket). CSV (formula-safe), XLSX or PDF.",
     tags: ["Reports"],
     auth: "reports:read",
     query: analyticsExportQuery,
