@@ -30,6 +30,10 @@ export async function totalFromCounts(
     f.updatedTo ||
     f.assignedFrom ||
     f.assignedTo ||
+    f.minDealValue !== undefined ||
+    f.maxDealValue !== undefined ||
+    f.expectedCloseFrom ||
+    f.expectedCloseTo ||
     f.deleted === "true"
   )
     return undefined;

@@ -45,6 +45,17 @@ export const leadFilterShape = {
     .optional()
     .meta({ description: "Leads their current owner got on or after this time" }),
   assignedTo: instant.optional(),
+  minDealValue: z.coerce
+    .number()
+    .min(0)
+    .optional()
+    .meta({ description: "Leads whose deal is worth at least this (in its own currency)" }),
+  maxDealValue: z.coerce.number().min(0).optional(),
+  expectedCloseFrom: z.iso
+    .date()
+    .optional()
+    .meta({ description: "Leads expected to close on or after this day (YYYY-MM-DD)" }),
+  expectedCloseTo: z.iso.date().optional(),
   deleted: z
     .enum(["true", "false"])
     .optional()
@@ -153,6 +164,10 @@ export function leadFilterConditions(
   if (f.updatedTo) out.push(lte(leads.updatedAt, day(f.updatedTo, true)));
   if (f.assignedFrom) out.push(gte(leads.assignedAt, day(f.assignedFrom, false)));
   if (f.assignedTo) out.push(lte(leads.assignedAt, day(f.assignedTo, true)));
+  if (f.minDealValue !== undefined) out.push(gte(leads.dealValue, f.minDealValue));
+  if (f.maxDealValue !== undefined) out.push(lte(leads.dealValue, f.maxDealValue));
+  if (f.expectedCloseFrom) out.push(gte(leads.expectedCloseDate, f.expectedCloseFrom));
+  if (f.expectedCloseTo) out.push(lte(leads.expectedCloseDate, f.expectedCloseTo));
   for (const [key, raw] of Object.entries(f.customFields ?? {})) {
     const def = snapshot.customFields.find((d) => d.key === key);
     if (!def)

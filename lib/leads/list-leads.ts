@@ -39,6 +39,20 @@ export const LEAD_SORTS: SortableFields = {
     type: "date",
     nullValue: "infinity",
   },
+  // Amounts are never negative, so -1 puts leads without a deal below every deal (last when
+  // biggest first). Values compare as numbers whatever their currency.
+  dealValue: {
+    expr: sql`coalesce(${leads.dealValue}, -1)`,
+    type: "number",
+    nullValue: -1,
+  },
+  // A date column compared with the cursor's timestamptz: both sides read at midnight in the
+  // session's zone, so the order and the keyset agree.
+  expectedCloseDate: {
+    expr: sql`coalesce(${leads.expectedCloseDate}, 'infinity'::date)`,
+    type: "date",
+    nullValue: "infinity",
+  },
 };
 
 const KNOWN = [...Object.keys(pageQuerySchema.shape), ...Object.keys(leadFilterShape)];

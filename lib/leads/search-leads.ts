@@ -62,6 +62,9 @@ const FIELDS: Record<
   updatedAt: { column: sql`${leads.updatedAt}`, kind: "date" },
   lastContactedAt: { column: sql`${leads.lastContactedAt}`, kind: "date" },
   nextFollowUpAt: { column: sql`${leads.nextFollowUpAt}`, kind: "date" },
+  dealValue: { column: sql`${leads.dealValue}`, kind: "number" },
+  dealCurrency: { column: sql`${leads.dealCurrency}`, kind: "text" },
+  expectedCloseDate: { column: sql`${leads.expectedCloseDate}`, kind: "date" },
 };
 
 const scalar = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
