@@ -56,6 +56,9 @@ const FILLABLE = [
   "timezone",
   "lastContactedAt",
   "nextFollowUpAt",
+  "expectedCloseDate",
+  "dealValue",
+  "dealCurrency",
 ] as const;
 
 /**
@@ -77,6 +80,13 @@ export async function mergeLeads(ctx: Ctx, input: z.infer<typeof mergeLeadsInput
       if (primary[key] !== null) continue;
       const donor = dupes.find((d) => d[key] !== null);
       if (donor) merged[key] = donor[key];
+    }
+    // An amount means nothing without its currency: a deal value taken from a duplicate brings
+    // that duplicate's currency along, even over a currency the primary has without a value.
+    if (merged.dealValue !== undefined) {
+      const donor = dupes.find((d) => d.dealValue !== null)!;
+      if (donor.dealCurrency !== primary.dealCurrency) merged.dealCurrency = donor.dealCurrency;
+      else delete merged.dealCurrency;
     }
     merged.tags = [...new Set([...primary.tags, ...dupes.flatMap((d) => d.tags)])];
     merged.customFields = Object.assign(
