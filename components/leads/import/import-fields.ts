@@ -28,6 +28,9 @@ const FIELD_LABELS: Record<string, string> = {
   unsubscribed: "Unsubscribed",
   notes: "Note",
   linkedinUrl: "LinkedIn URL",
+  dealValue: "Deal value (12,500.00 or $12,500)",
+  dealCurrency: "Deal currency (EUR, USD, …)",
+  expectedCloseDate: "Expected close date",
 };
 
 /** Fields several columns may feed (their values are combined); every other field takes one. */

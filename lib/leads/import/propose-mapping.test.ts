@@ -131,6 +131,15 @@ describe.skipIf(!corpusExists)(
         "Created by user ID": null,
         "Last Activity Date": null,
         "Associated Company IDs": null,
+        // The contact's rollup of its latest deal; the exact "Close Date" beats its guess.
+        "Recent Deal Amount": "dealValue",
+        "Close Date": "expectedCloseDate",
+        "Recent Deal Close Date": null,
+        "Days To Close": null,
+        "Likelihood to close": null,
+        "Annual Revenue": null,
+        "Total Revenue": null,
+        "Event Revenue": null,
       });
     });
 
@@ -328,6 +337,20 @@ describe("proposeMapping", () => {
       website: "website",
       industry: "industry",
       "LinkedIn Profile URL": "linkedinUrl",
+      "deal value": "dealValue",
+      amount: "dealValue",
+      "Deal Amount": "dealValue",
+      value: "dealValue",
+      "Deal - Value": "dealValue",
+      currency: "dealCurrency",
+      "Deal - Currency": "dealCurrency",
+      CurrencyIsoCode: "dealCurrency",
+      "expected close date": "expectedCloseDate",
+      "Close Date": "expectedCloseDate",
+      CloseDate: "expectedCloseDate",
+      "Deal - Expected close date": "expectedCloseDate",
+      "Annual Revenue": null,
+      "Expected Revenue": null,
     };
     const actual = Object.fromEntries(Object.keys(expected).map((h) => [h, mapOne(h)]));
     expect(actual).toEqual(expected);
@@ -415,6 +438,6 @@ describe("proposeMapping", () => {
 
   it("lists every import field exactly once", () => {
     expect(new Set(IMPORT_FIELDS).size).toBe(IMPORT_FIELDS.length);
-    expect(IMPORT_FIELDS).toHaveLength(28);
+    expect(IMPORT_FIELDS).toHaveLength(31);
   });
 });

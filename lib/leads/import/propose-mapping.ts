@@ -33,6 +33,9 @@ export const IMPORT_FIELDS = [
   "unsubscribed",
   "notes",
   "linkedinUrl",
+  "dealValue",
+  "dealCurrency",
+  "expectedCloseDate",
 ] as const;
 
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -89,6 +92,12 @@ const SYNONYMS: Record<ImportField, string> = {
     "unsubscribed from all email",
   notes: "notes|note|comments|comment|description|remarks",
   linkedinUrl: "linkedin|linked in|linkedin url|linkedin profile|linkedin profile url",
+  // Pipedrive's "Deal - Value", Salesforce's "Amount" and "CurrencyIsoCode", our own export.
+  dealValue: "deal value|deal amount|amount|value|deal size|opportunity amount|opportunity value",
+  dealCurrency: "currency|deal currency|currency code|currency iso code|opportunity currency",
+  expectedCloseDate:
+    "expected close date|close date|expected close|closing date|expected closing date|" +
+    "estimated close date|deal expected close date|deal close date|opportunity close date",
 };
 
 const SYNONYM_INDEX = new Map<string, ImportField>(
@@ -132,6 +141,9 @@ const LIKELY: ReadonlyArray<readonly [RegExp, ImportField]> = [
   [/^(latest|last|first|utm) source$/, "source"],
   [/^[a-z]+ (lead )?score$/, "score"],
   [/linked ?in/, "linkedinUrl"],
+  // HubSpot's contact rollups of the latest deal, when the file has no deal columns of its own.
+  [/^(recent|latest|last) deal (amount|value)$/, "dealValue"],
+  [/^(recent|latest|last) deal close date$/, "expectedCloseDate"],
   [/^(unsubscribed|opted out|opt out)( of| from)?( all)?( e ?mails?)?$/, "unsubscribed"],
 ];
 

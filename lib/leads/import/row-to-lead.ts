@@ -2,6 +2,7 @@ import type { ColumnMapping } from "@/db/schema";
 import type { FieldError } from "@/lib/errors";
 import type { BulkRow } from "../bulk-write";
 import type { CreateLeadInput } from "../lead-schemas";
+import { parseCalendarDate, parseCurrencyCode, parseDealAmount } from "./parse-deal-cells";
 
 /** Members an "owner" column may name, by lower-cased email and by lower-cased name. */
 export type OwnerDirectory = Map<string, string>;
@@ -48,6 +49,7 @@ export function rowToBulkRow(
   const errors: FieldError[] = [];
   let fullName: string | undefined;
   let mobile: string | undefined;
+  let amountCurrency: { code: string; header: string } | undefined;
 
   for (const col of mapping) {
     if (!col.field) continue;
@@ -86,6 +88,23 @@ export function rowToBulkRow(
         else input[col.field] = b;
         break;
       }
+      case "dealValue": {
+        const parsed = parseDealAmount(raw);
+        if ("error" in parsed) fail(parsed.error);
+        else {
+          input.dealValue = parsed.value.amount;
+          if (parsed.value.currency)
+            amountCurrency = { code: parsed.value.currency, header: col.header };
+        }
+        break;
+      }
+      case "dealCurrency":
+      case "expectedCloseDate": {
+        const parsed = (col.field === "dealCurrency" ? parseCurrencyCode : parseCalendarDate)(raw);
+        if ("error" in parsed) fail(parsed.error);
+        else input[col.field] = parsed.value;
+        break;
+      }
       case "tags":
         tags.push(...splitList(raw));
         break;
@@ -110,6 +129,15 @@ export function rowToBulkRow(
     if (rest.length) input.lastName = rest.join(" ");
   }
   if (mobile && !input.phone) input.phone = mobile;
+  // "€12,500" names its currency; a currency column saying otherwise is a mistake in the file.
+  if (amountCurrency) {
+    if (!input.dealCurrency) input.dealCurrency = amountCurrency.code;
+    else if (input.dealCurrency !== amountCurrency.code)
+      errors.push({
+        path: amountCurrency.header,
+        message: `The amount is in ${amountCurrency.code} but the currency column says ${input.dealCurrency}`,
+      });
+  }
   if (tags.length) input.tags = [...new Set(tags)].slice(0, 50);
   if (Object.keys(custom).length) input.customFields = custom;
   return {
