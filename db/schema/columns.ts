@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { timestamp, uuid } from "drizzle-orm/pg-core";
+import { customType, timestamp, uuid } from "drizzle-orm/pg-core";
 import { newId } from "../../lib/crypto/ids";
 
 /** UUIDv7 primary key generated in TypeScript (time-ordered, so inserts append to the index). */
@@ -23,4 +23,10 @@ export const tszNow = (name: string) => tsz(name).notNull().default(nowMs);
 export const timestamps = () => ({
   createdAt: tszNow("created_at"),
   updatedAt: tszNow("updated_at").$onUpdateFn(() => new Date()),
+});
+
+/** Binary content (PGlite hands back a Uint8Array, postgres-js a Buffer: both become a Buffer). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });

@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { idColumn, timestamps, tsz } from "./columns";
+import { bytea, idColumn, timestamps, tsz, tszNow } from "./columns";
 import { organizations } from "./identity";
 
 export const EMAIL_TRANSPORTS = ["local_outbox", "resend", "smtp"] as const;
@@ -94,6 +94,30 @@ export const emailMessages = pgTable(
       .on(t.organizationId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
   ],
+);
+
+/**
+ * Files sent with a message (a scheduled report as CSV, XLSX or PDF). Apart from email_messages so
+ * that listing the outbox never reads their bytes; they go when their message goes.
+ */
+export const emailAttachments = pgTable(
+  "email_attachments",
+  {
+    id: idColumn(),
+    /** The message's organization (null with it). */
+    organizationId: uuid("organization_id").references(() => organizations.id, {
+      onDelete: "cascade",
+    }),
+    emailMessageId: uuid("email_message_id")
+      .notNull()
+      .references(() => emailMessages.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: tszNow("created_at"),
+  },
+  (t) => [index("email_attachments_org_message_idx").on(t.organizationId, t.emailMessageId)],
 );
 
 export const SEND_COUNTER_SCOPES = ["mailbox", "campaign"] as const;
