@@ -36,32 +36,16 @@ export function leadFilter(ctx: Ctx, scope: AnalyticsScope, alias = "l"): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * A value no slug or id can equal, for lists that must not be empty. Not NUL: PostgreSQL refuses
+ * a NUL byte in a text parameter.
+ */
+export const NO_MATCH = "\u0001none";
+
 /** Status slugs of one category, as an SQL list that never is empty. */
 export function statusList(statuses: LeadOption[], category: "open" | "won" | "lost"): SQL {
   const values = statuses.filter((s) => s.category === category).map((s) => s.value);
-  return inList(values.length ? values : ["\u0000none"]);
-}
-
-/**
- * Outbound contacts per lead: a message sent to the lead on any channel (not failed) or a call
- * logged on it. The first of these is when the lead was "contacted".
- */
-export function contactEvents(ctx: Ctx): SQL {
-  return sql`(
-    select lead_id, occurred_at from conversation_messages
-     where organization_id = ${ctx.orgId} and direction = 'outbound' and status <> 'failed'
-       and lead_id is not null
-    union all
-    select lead_id, occurred_at from user_activities
-     where organization_id = ${ctx.orgId} and kind = 'call' and lead_id is not null)`;
-}
-
-/** Human replies from leads (auto-replies, bounces and complaints are not replies). */
-export function replyEvents(ctx: Ctx): SQL {
-  return sql`(
-    select lead_id, occurred_at from conversation_messages
-     where organization_id = ${ctx.orgId} and direction = 'inbound' and lead_id is not null
-       and coalesce(inbound_kind, 'human_reply') = 'human_reply')`;
+  return inList(values.length ? values : [NO_MATCH]);
 }
 
 /** The start of the time bucket containing a timestamptz, as a UTC date. */

@@ -7,9 +7,9 @@ import { periodDto } from "./analytics-schemas";
 import {
   bucketOf,
   bucketSeries,
-  contactEvents,
   dateText,
   leadFilter,
+  NO_MATCH,
   optionLabel,
   ratio,
   splitCurrency,
@@ -39,9 +39,8 @@ export async function getLeadSources(ctx: Ctx, query: AnalyticsQuery, now?: Date
     ctx.db,
     sql`select nullif(l.source, '') as source, coalesce(l.deal_currency, ${ac.currency}) as currency,
           count(*)::int as n,
-          count(*) filter (where exists (select 1 from ${contactEvents(ctx)} e
-                                          where e.lead_id = l.id))::int as contacted,
-          count(*) filter (where ${qualifiedStatus(ac.statuses) ?? "\u0000none"}
+          count(*) filter (where l.first_contacted_at is not null)::int as contacted,
+          count(*) filter (where ${qualifiedStatus(ac.statuses) ?? NO_MATCH}
                                  = any(l.reached_statuses))::int as qualified,
           count(*) filter (where ${won})::int as won,
           count(*) filter (where l.status in ${statusList(ac.statuses, "lost")})::int as lost,

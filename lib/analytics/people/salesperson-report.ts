@@ -70,13 +70,7 @@ export async function getSalespersonReport(
       sql`with ${membersCte(ctx, scope)},
         assigned as (
           select l.owner_id, count(*)::int as n,
-                 count(*) filter (where exists (
-                     select 1 from conversation_messages cm
-                      where cm.organization_id = ${org} and cm.lead_id = l.id
-                        and cm.direction = 'outbound' and cm.status <> 'failed')
-                   or exists (
-                     select 1 from user_activities ua
-                      where ua.organization_id = ${org} and ua.lead_id = l.id and ua.kind = 'call'))::int as contacted,
+                 count(*) filter (where l.first_contacted_at is not null)::int as contacted,
                  count(*) filter (where l.won_at is not null)::int as converted
             from leads l
            where l.organization_id = ${org} and l.deleted_at is null
