@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNull, ne, not, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { emailMessages } from "@/db/schema";
+import { emailAttachments, emailMessages } from "@/db/schema";
 import { emailBatchReady } from "@/inngest/events";
 import { enqueueEvent } from "@/lib/jobs/outbox";
 import { sha256Hex } from "@/lib/crypto/keys";
@@ -52,23 +52,41 @@ export async function claimBatch(
       )
       .for("update", { skipLocked: true });
     if (!first) return null;
-    const others = await tx
-      .select({ id: emailMessages.id, resendAttempts: emailMessages.resendAttempts })
-      .from(emailMessages)
-      .where(
-        and(
-          first.organizationId
-            ? eq(emailMessages.organizationId, first.organizationId)
-            : isNull(emailMessages.organizationId),
-          eq(emailMessages.transport, first.transport),
-          eq(emailMessages.status, "queued"),
-          isNull(emailMessages.providerMessageId),
-          ne(emailMessages.id, first.id),
-        ),
-      )
-      .orderBy(asc(emailMessages.createdAt))
-      .limit(RESEND_BATCH_LIMIT - 1)
-      .for("update", { skipLocked: true });
+    // Resend's batch API takes no attachments: a message with files is claimed alone, and a
+    // batch of one is delivered on its own (deliverEmail), files included.
+    const filesOf = (id: string | typeof emailMessages.id) =>
+      tx
+        .select({ id: emailAttachments.id })
+        .from(emailAttachments)
+        .where(
+          and(
+            first.organizationId
+              ? eq(emailAttachments.organizationId, first.organizationId)
+              : isNull(emailAttachments.organizationId),
+            eq(emailAttachments.emailMessageId, id),
+          ),
+        );
+    const [alone] = await filesOf(first.id).limit(1);
+    const others = alone
+      ? []
+      : await tx
+          .select({ id: emailMessages.id, resendAttempts: emailMessages.resendAttempts })
+          .from(emailMessages)
+          .where(
+            and(
+              first.organizationId
+                ? eq(emailMessages.organizationId, first.organizationId)
+                : isNull(emailMessages.organizationId),
+              eq(emailMessages.transport, first.transport),
+              eq(emailMessages.status, "queued"),
+              isNull(emailMessages.providerMessageId),
+              ne(emailMessages.id, first.id),
+              not(exists(filesOf(emailMessages.id))),
+            ),
+          )
+          .orderBy(asc(emailMessages.createdAt))
+          .limit(RESEND_BATCH_LIMIT - 1)
+          .for("update", { skipLocked: true });
     const claimed = [first, ...others];
     const ids = claimed.map((m) => m.id);
     await tx

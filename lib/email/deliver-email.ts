@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailMessages } from "@/db/schema";
+import { loadAttachments } from "./email-attachments";
 import { transportFor } from "./system-transport";
 import { PermanentSendError, providerKey, type EmailTransport } from "./transports/types";
 
@@ -24,6 +25,7 @@ export async function deliverEmail(
   if (!message) return { status: "missing" };
   if (message.status !== "queued") return { status: message.status };
   const transport = explicit ?? (await transportFor(db, message));
+  const attachments = await loadAttachments(db, message);
   try {
     const result = await transport.send({
       id: message.id,
@@ -35,6 +37,7 @@ export async function deliverEmail(
       html: message.html,
       text: message.text,
       headers: message.headers,
+      ...(attachments.length ? { attachments } : {}),
     });
     await db
       .update(emailMessages)

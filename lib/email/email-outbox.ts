@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors";
 import { listRows } from "@/lib/http/list-rows";
 import { containsPattern } from "@/lib/http/query";
 import { pageQuerySchema } from "@/lib/http/pagination";
+import { attachmentSummaries } from "./email-attachments";
 
 export const emailSummarySchema = z
   .object({
@@ -36,6 +37,16 @@ export const emailDetailSchema = emailSummarySchema
     html: z.string().nullable(),
     text: z.string().nullable(),
     headers: z.record(z.string(), z.string()),
+    attachments: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          filename: z.string(),
+          contentType: z.string(),
+          size: z.number().int().meta({ description: "Bytes" }),
+        }),
+      )
+      .meta({ description: "Files sent with the message (e.g. a scheduled report)" }),
   })
   .meta({ id: "EmailDetail" });
 
@@ -113,5 +124,6 @@ export async function getEmail(ctx: Ctx, id: string): Promise<z.infer<typeof ema
     html: row.html,
     text: row.text,
     headers: row.headers,
+    attachments: await attachmentSummaries(ctx.db, row),
   };
 }

@@ -5,8 +5,10 @@ import { emailQueued } from "@/inngest/events";
 import { env } from "@/lib/env";
 import { enqueueEvent } from "@/lib/jobs/outbox";
 import { recordOutboundMessage } from "@/lib/conversations/record-message";
+import { assertAttachmentsFit, storeAttachments } from "./email-attachments";
 import { countQueuedMessage } from "./send-counters";
 import { systemTransport } from "./system-transport";
+import type { EmailAttachment } from "./transports/types";
 
 export interface QueueEmailInput {
   organizationId: string | null;
@@ -18,6 +20,8 @@ export interface QueueEmailInput {
   from?: string;
   replyTo?: string;
   headers?: Record<string, string>;
+  /** Files sent with it, at most MAX_ATTACHMENT_BYTES together (stored beside the message). */
+  attachments?: EmailAttachment[];
   /** A mailbox's transport; system mail uses the installation's. */
   transport?: EmailTransportName;
   /** The mailbox sending it (its SMTP settings apply). */
@@ -48,6 +52,7 @@ export interface QueueEmailInput {
  * with retries. Nothing is ever dropped.
  */
 export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise<string> {
+  if (input.attachments) assertAttachmentsFit(input.attachments);
   const transport = input.transport ?? systemTransport().name;
   const [row] = await db
     .insert(emailMessages)
@@ -76,6 +81,13 @@ export async function queueEmail(db: Queryable, input: QueueEmailInput): Promise
     .onConflictDoNothing()
     .returning({ id: emailMessages.id });
   if (!row) return existingMessageId(db, input);
+  if (input.attachments?.length) {
+    await storeAttachments(
+      db,
+      { id: row.id, organizationId: input.organizationId },
+      input.attachments,
+    );
+  }
   if (input.organizationId)
     await countQueuedMessage(db, { ...input, organizationId: input.organizationId });
   if (

@@ -13,10 +13,11 @@ export const localOutboxTransport: EmailTransport = {
     if (!env.isProduction) {
       // A link in the plain-text part may be wrapped in parentheses or end a sentence.
       const links = (message.text ?? "").match(/https?:\/\/[^\s()<>]+[^\s()<>.,;:!?]/g) ?? [];
-      log.info(
-        `email kept in the local outbox: "${message.subject}" to ${message.to}`,
-        links.length ? { links } : {},
-      );
+      const files = (message.attachments ?? []).map((a) => `${a.filename} (${a.content.length} B)`);
+      log.info(`email kept in the local outbox: "${message.subject}" to ${message.to}`, {
+        ...(links.length ? { links } : {}),
+        ...(files.length ? { attachments: files } : {}),
+      });
     }
     return { providerMessageId: `local:${message.idempotencyKey ?? message.id}` };
   },

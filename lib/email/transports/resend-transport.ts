@@ -42,9 +42,20 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
   return {
     name: "resend",
     async send(message) {
-      const { data, error } = await resend.emails.send(payload(message), {
-        idempotencyKey: message.idempotencyKey ?? message.id,
-      });
+      const { data, error } = await resend.emails.send(
+        {
+          ...payload(message),
+          // The SDK sends bytes as base64; the batch API takes no attachments (see claimBatch).
+          attachments: message.attachments?.map((a) => ({
+            filename: a.filename,
+            content: Buffer.from(a.content),
+            contentType: a.contentType,
+          })),
+        },
+        {
+          idempotencyKey: message.idempotencyKey ?? message.id,
+        },
+      );
       if (error || !data) throw failure(error);
       return { providerMessageId: data.id };
     },

@@ -41,6 +41,11 @@ export function smtpTransport(config: SmtpConfig): EmailTransport {
           html: message.html ?? undefined,
           text: message.text ?? undefined,
           headers: message.headers,
+          attachments: message.attachments?.map((a) => ({
+            filename: a.filename,
+            content: Buffer.from(a.content),
+            contentType: a.contentType,
+          })),
         });
         return { providerMessageId: info.messageId };
       } catch (error) {

@@ -1,5 +1,12 @@
 import type { EmailTransportName } from "@/db/schema";
 
+/** A file sent with a message. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
 export interface OutgoingEmail {
   /** Our message id; the provider idempotency key too, unless `idempotencyKey` says otherwise. */
   id: string;
@@ -16,6 +23,7 @@ export interface OutgoingEmail {
   html?: string | null;
   text?: string | null;
   headers?: Record<string, string>;
+  attachments?: EmailAttachment[];
 }
 
 /** The provider key of one attempt: the message id first, then `{id}.r{n}` for resend n. */
