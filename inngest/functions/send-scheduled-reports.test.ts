@@ -1,11 +1,20 @@
 import { InngestTestEngine } from "@inngest/test";
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { emailMessages, savedReports } from "@/db/schema";
 import { reportDefinitionSchema } from "@/lib/reports/report-definition";
+import { loadAttachments, MAX_ATTACHMENT_BYTES } from "@/lib/email/email-attachments";
 import { createSavedReport } from "@/lib/reports/saved-reports";
-import { periodStart, sendScheduledReports } from "@/lib/reports/send-scheduled-reports";
+import {
+  periodStart,
+  reportEmail,
+  sendScheduledReports,
+} from "@/lib/reports/send-scheduled-reports";
+import { generateReport } from "@/lib/reports/generate-report";
+import { api } from "@/lib/testing/api-client";
 import { REPORT_PERIOD, seedReportDataset } from "@/lib/reports/report-test-dataset";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import { sendScheduledReportsFn } from "./send-scheduled-reports";
@@ -16,6 +25,12 @@ beforeAll(async () => {
   org = await createTestOrg("Scheduled");
   await seedReportDataset(org);
 });
+
+/** Each message's files, read back from the outbox as the transports get them. */
+async function filesOf(mails: { id: string; organizationId: string | null }[]) {
+  const db = await getDb();
+  return Promise.all(mails.map((m) => loadAttachments(db, m)));
+}
 
 async function reportMails(orgId: string, name: string) {
   const db = await getDb();
@@ -67,11 +82,85 @@ describe("send-scheduled-reports", () => {
     expect(html).toMatch(/2,000\.00[\s\S]*1,500\.00[\s\S]*Total[\s\S]*3,500\.00/);
     expect(html).toContain(`/reports/${report.id}`);
     expect(mails[0]!.text).toContain("Team deals");
+    // The file: CSV by default, the very bytes the manager's CSV export of the report holds.
+    const files = await filesOf(mails);
+    const exported = await api("GET", `/api/v1/reports/${report.id}/export?format=csv`, {
+      token: org.members.manager.token,
+    });
+    for (const [file] of files) {
+      expect(file!.filename).toMatch(/^team-deals-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(file!.contentType).toBe("text/csv; charset=utf-8");
+      expect(new TextDecoder().decode(file!.content)).toBe(exported.text);
+    }
+    expect(parse(exported.text).at(-1)).toEqual(["Total", expect.any(String), "3500"]);
+    expect(mails[0]!.text).toContain("attached as CSV");
 
     // A retry, or the next hour: nothing more this week.
     const second = await new InngestTestEngine({ function: sendScheduledReportsFn }).execute();
     expect(second.result).toEqual({ sent: 0, emails: 0 });
     expect(await reportMails(org.id, "Team deals")).toHaveLength(2);
+  });
+
+  it("attaches the schedule's format (XLSX) to each recipient's email, once per period", async () => {
+    const report = await createSavedReport(org.ctx("owner"), {
+      name: "Leads by source",
+      definition: reportDefinitionSchema.parse({
+        dataset: "leads",
+        dimensions: ["source"],
+        metrics: ["count"],
+        period: REPORT_PERIOD,
+      }),
+      schedule: {
+        frequency: "monthly",
+        format: "xlsx",
+        recipientIds: [org.members.admin.id, org.members.rep2.id],
+      },
+    });
+    const run = () => new InngestTestEngine({ function: sendScheduledReportsFn }).execute();
+    expect((await run()).result).toEqual({ sent: 1, emails: 2 });
+    const mails = await reportMails(org.id, "Leads by source");
+    expect(mails).toHaveLength(2);
+    expect(mails[0]!.text).toContain("attached as XLSX");
+    const exported = parse(
+      (
+        await api("GET", `/api/v1/reports/${report.id}/export?format=csv`, {
+          token: org.members.owner.token,
+        })
+      ).text,
+    ) as string[][];
+    for (const files of await filesOf(mails)) {
+      expect(files).toHaveLength(1);
+      expect(files[0]!.filename).toMatch(/^leads-by-source-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(files[0]!.content.slice().buffer as ArrayBuffer);
+      const values = workbook.worksheets[0]!.getSheetValues()
+        .filter(Boolean)
+        .map((r) => (r as unknown[]).slice(1).map(String));
+      // The owner's numbers, as the owner's export has them: 5 leads, by source.
+      expect(values).toEqual(exported);
+      expect(values.at(-1)).toEqual(["Total", "5"]);
+    }
+    expect((await run()).result).toEqual({ sent: 0, emails: 0 });
+    const again = await reportMails(org.id, "Leads by source");
+    expect((await filesOf(again)).map((f) => f.length)).toEqual([1, 1]);
+  });
+
+  it("a file over the cap is left out and the email says so, keeping the link", async () => {
+    const db = await getDb();
+    const definition = reportDefinitionSchema.parse({
+      dataset: "leads",
+      metrics: ["count"],
+      period: REPORT_PERIOD,
+    });
+    const result = await generateReport({ ...org.ctx("owner"), db }, definition);
+    const mail = reportEmail("Big", "00000000-0000-7000-8000-000000000000", "daily", result, {
+      format: "pdf",
+      bytes: MAX_ATTACHMENT_BYTES + 1,
+      attachment: null,
+    });
+    expect(mail.text).toMatch(/PDF file \(5\.0 MB\) is larger than the 5\.0 MB/);
+    expect(mail.text).toContain("/reports/00000000-0000-7000-8000-000000000000");
+    expect(mail.html).toContain("not attached");
   });
 
   it("sends again in the next period, never twice in one", async () => {

@@ -6,6 +6,7 @@ import { reportDefinitionSchema } from "./report-definition";
 
 export const REPORT_EXPORT_FORMATS = ["csv", "xlsx", "pdf"] as const;
 export type ReportExportFormat = (typeof REPORT_EXPORT_FORMATS)[number];
+export const reportExportFormatSchema = z.enum(REPORT_EXPORT_FORMATS);
 
 export const reportColumnSchema = z
   .object({
@@ -85,7 +86,9 @@ export const listReportsQuery = z
 
 const scheduleInput = z.strictObject({
   frequency: z.enum(REPORT_FREQUENCIES).nullable(),
-  format: z.enum(REPORT_EXPORT_FORMATS).default("csv"),
+  format: reportExportFormatSchema
+    .default("csv")
+    .meta({ description: "The file attached to each email (over 5 MB: the link only)" }),
   recipientIds: z
     .array(z.uuid())
     .max(50)

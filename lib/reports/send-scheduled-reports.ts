@@ -3,12 +3,18 @@ import type { Database } from "@/db/client";
 import { memberships, savedReports, users, type REPORT_FREQUENCIES } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/email/email-attachments";
 import { queueEmail } from "@/lib/email/queue-email";
+import type { EmailAttachment } from "@/lib/email/transports/types";
 import { log } from "@/lib/log";
 import { generateReport } from "./generate-report";
 import { reportDefinitionSchema } from "./report-definition";
-import type { ReportResult } from "./report-schemas";
-import { formatCell } from "./table-export";
+import {
+  reportExportFormatSchema,
+  type ReportExportFormat,
+  type ReportResult,
+} from "./report-schemas";
+import { EXPORT_CONTENT_TYPES, fileSlug, formatCell, renderTable } from "./table-export";
 import { reportTable } from "./export-report";
 
 type Frequency = (typeof REPORT_FREQUENCIES)[number];
@@ -112,19 +118,52 @@ async function sendOne(db: Database, id: string, frequency: Frequency, now: Date
         ),
       )
       .where(inArray(users.id, report.recipientIds));
-    const mail = reportEmail(report.name, report.id, frequency, result);
+    const file = await reportFile(report.name, report.scheduleFormat, result, now);
+    const mail = reportEmail(report.name, report.id, frequency, result, file);
     for (const r of recipients) {
       await queueEmail(tx, {
         organizationId: report.organizationId,
         kind: "system",
         to: r.email,
         ...mail,
+        ...(file.attachment ? { attachments: [file.attachment] } : {}),
         idempotencyKey: `report:${report.id}:${start.toISOString().slice(0, 10)}:${r.id}`,
       });
     }
     return recipients.length;
   });
 }
+
+/** What the email says of the file: attached, or too big to attach. */
+export interface ReportFile {
+  format: ReportExportFormat;
+  bytes: number;
+  /** Null: over MAX_ATTACHMENT_BYTES, so the email carries the link only. */
+  attachment: EmailAttachment | null;
+}
+
+/** The report as its schedule's file format, rendered once for every recipient. */
+async function reportFile(
+  name: string,
+  storedFormat: string,
+  result: ReportResult,
+  now: Date,
+): Promise<ReportFile> {
+  const format = reportExportFormatSchema.catch("csv").parse(storedFormat);
+  const content = await renderTable(reportTable(name, result), format);
+  const attachment = {
+    filename: `${fileSlug(name) || "report"}-${now.toISOString().slice(0, 10)}.${format}`,
+    contentType: EXPORT_CONTENT_TYPES[format],
+    content,
+  };
+  return {
+    format,
+    bytes: content.byteLength,
+    attachment: content.byteLength <= MAX_ATTACHMENT_BYTES ? attachment : null,
+  };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const escape = (text: string) =>
   text.replace(
@@ -133,18 +172,23 @@ const escape = (text: string) =>
   );
 
 /**
- * The report in the message itself (an HTML table and a plain-text one) and a link to it in the
- * app, where a signed-in member exports it as a file.
+ * The report in the message itself (an HTML table and a plain-text one), as the attached file
+ * when it fits in an email, and a link to it in the app.
  */
 export function reportEmail(
   name: string,
   id: string,
   frequency: Frequency,
   result: ReportResult,
+  file: ReportFile,
 ): { subject: string; html: string; text: string } {
   const table = reportTable(name, result);
   const cells = table.rows.map((row) => row.map((v, i) => formatCell(v, table.types?.[i])));
   const link = `${env.appUrl}/reports/${id}`;
+  const kind = file.format.toUpperCase();
+  const fileLine = file.attachment
+    ? `The report is attached as ${kind} (${file.attachment.filename}).`
+    : `The ${kind} file (${megabytes(file.bytes)}) is larger than the ${megabytes(MAX_ATTACHMENT_BYTES)} an email may carry, so it is not attached: open the report in Leadline to export it.`;
   const numeric = (i: number) => !["string", "date"].includes(table.types?.[i] ?? "string");
   const th = table.header
     .map(
@@ -167,7 +211,7 @@ export function reportEmail(
 <p style="font-family:sans-serif;color:#555">${escape(table.subtitle ?? "")}</p>
 <table style="border-collapse:collapse;font-family:sans-serif;font-size:13px"><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table>
 ${table.note ? `<p style="font-family:sans-serif;color:#555">${escape(table.note)}</p>` : ""}
-<p style="font-family:sans-serif"><a href="${escape(link)}">Open the report in Leadline</a> to export it as CSV, XLSX or PDF.</p>
+<p style="font-family:sans-serif">${escape(fileLine)} <a href="${escape(link)}">Open the report in Leadline</a> to export it as CSV, XLSX or PDF.</p>
 <p style="font-family:sans-serif;color:#888;font-size:12px">You receive this ${frequency} report because a member of your organization scheduled it for you.</p>`;
   const text = [
     name,
@@ -177,6 +221,7 @@ ${table.note ? `<p style="font-family:sans-serif;color:#555">${escape(table.note
     ...cells.map((row) => row.join(" | ")),
     "",
     table.note ?? "",
+    fileLine,
     `Open the report: ${link}`,
   ]
     .filter((line, i, all) => line !== "" || all[i - 1] !== "")

@@ -26,7 +26,7 @@ export const POST = route(
   {
     summary: "Save a report",
     description:
-      "Saved reports are shared with the organization; each reader runs them with their own visibility. A schedule emails the report, run as its creator, to members of the organization.",
+      "Saved reports are shared with the organization; each reader runs them with their own visibility. A schedule emails the report, run as its creator, to members of the organization, with the report attached as `schedule.format` (CSV by default; a file over 5 MB is left out and the email says so, keeping the link).",
     tags: ["Reports"],
     auth: "reports:write",
     body: createReportInput,
