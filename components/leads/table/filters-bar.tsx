@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { useLeadOptions, useMembers } from "@/lib/client/lead-hooks";
+import { DealFilters } from "./deal-filters";
 import { FilterSelect } from "./filter-select";
 import type { LeadsParams } from "./leads-params";
 import { useDebouncedParam } from "./use-debounced-param";
@@ -87,6 +88,7 @@ export function FiltersBar({
         options={options?.temperature ?? []}
         onChange={(temperature) => update({ temperature })}
       />
+      <DealFilters params={params} update={update} />
       <div className="min-w-0 flex-1 basis-36 sm:flex-none">
         <input
           type="text"

@@ -42,6 +42,25 @@ const when = (iso: string | null, withTime = false) =>
 
 const TEMPERATURE_TONE = { hot: "red", warm: "amber", cold: "blue" } as const;
 
+// Exact to the cent: a table of deals is read for the amount, not its gist.
+const money = (value: number | null, currency: string | null) => {
+  if (value === null) return muted;
+  const formatted = currency
+    ? new Intl.NumberFormat(undefined, { style: "currency", currency }).format(value)
+    : new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
+  return <span className="whitespace-nowrap tabular-nums">{formatted}</span>;
+};
+// A calendar day, not an instant: formatted in UTC so no time zone moves it to the day before.
+const calendarDay = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
+const day = (ymd: string | null) =>
+  ymd ? (
+    <time dateTime={ymd} className="whitespace-nowrap">
+      {calendarDay.format(new Date(`${ymd}T00:00:00Z`))}
+    </time>
+  ) : (
+    muted
+  );
+
 /** Every column but the name (always shown first), in the chooser's order. */
 export const BASE_COLUMNS: LeadColumn[] = [
   { id: "company", label: "Company", sortField: "company", cell: (l) => text(l.company) },
@@ -142,6 +161,19 @@ export const BASE_COLUMNS: LeadColumn[] = [
     label: "Next follow-up",
     sortField: "nextFollowUpAt",
     cell: (l) => when(l.nextFollowUpAt, true),
+  },
+  {
+    id: "dealValue",
+    label: "Deal value",
+    sortField: "dealValue",
+    firstDesc: true,
+    cell: (l) => money(l.dealValue, l.dealCurrency),
+  },
+  {
+    id: "expectedClose",
+    label: "Expected close",
+    sortField: "expectedCloseDate",
+    cell: (l) => day(l.expectedCloseDate),
   },
   {
     id: "created",
