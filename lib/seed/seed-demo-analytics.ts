@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
+import { queryRows, type Transaction } from "@/db/client";
 import {
   CALL_OUTCOMES,
   campaigns,
@@ -40,11 +40,11 @@ const CALL_NOTES = [
 ];
 
 /**
- * What the analytics dashboards read, on top of the demo pipeline: deal values and close dates,
- * won and lost dates over the last six months, campaign costs, a score of listings in four cities
- * (some sold), and two months of the team's logins, calls, emails and follow-ups (calls also on
- * the leads' timelines). Seeded random, so every fresh demo shows the same story relative to
- * today; set-based writes, so the seed stays fast.
+ * What the analytics dashboards read, on top of the demo pipeline and its history: deal values
+ * and expected close dates, campaign costs, a score of listings in four cities (some sold), and
+ * two months of the team's logins, calls, emails and follow-ups on leads they had already
+ * contacted (calls also on the leads' timelines). Seeded random, so every fresh demo shows the
+ * same story relative to today; set-based writes, so the seed stays fast.
  */
 export async function seedDemoAnalytics(
   tx: Transaction,
@@ -84,28 +84,22 @@ async function seedDeals(tx: Transaction, orgId: string, random: Random, now: nu
     const value = between(random, 8, 120) * 2500;
     const currency = random() < 0.12 ? "EUR" : "USD";
     const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
-    const closedAt = new Date(
-      now - between(random, 1, 180) * DAY - between(random, 0, 8) * 3_600_000,
-    );
     return [
       {
         id: lead.id,
         deal_value: value,
         deal_currency: currency,
         expected_close_date: decided ? null : day(between(random, 5, 120)),
-        won_at: lead.category === "won" ? closedAt.toISOString() : null,
-        lost_at: lead.category === "lost" ? closedAt.toISOString() : null,
       },
     ];
   });
   if (!deals.length) return;
-  // The status stays as it is, so the outcome-date trigger leaves these backdated dates alone.
+  // Won and lost dates come from the leads' history (seed-demo-history.ts).
   await tx.execute(sql`
     update leads set deal_value = v.deal_value, deal_currency = v.deal_currency,
-           expected_close_date = v.expected_close_date, won_at = v.won_at, lost_at = v.lost_at
+           expected_close_date = v.expected_close_date
       from jsonb_to_recordset(${JSON.stringify(deals)}::jsonb) as v(
-        id uuid, deal_value numeric, deal_currency text, expected_close_date date,
-        won_at timestamptz, lost_at timestamptz)
+        id uuid, deal_value numeric, deal_currency text, expected_close_date date)
      where leads.organization_id = ${orgId} and leads.id = v.id`);
 }
 
@@ -143,15 +137,19 @@ async function seedListings(
       ownerId: ownerIds[i % ownerIds.length]!,
     };
   });
-  const rows = await tx.insert(listings).values(values).returning({ id: listings.id });
-  // The demo's inquiries asked about these listings.
+  await tx.insert(listings).values(values);
+  // The demo's inquiries asked about these listings — ones already on the market by then.
   await tx.execute(sql`
-    update lead_inquiries i set listing_id = l.id
+    update lead_inquiries i set listing_id = (
+        select l.id from listings l
+         where l.organization_id = ${orgId} and l.listed_at <= i.created_at
+         order by l.id
+        offset q.n % greatest(1, (select count(*) from listings c
+                                   where c.organization_id = ${orgId} and c.listed_at <= i.created_at))
+         limit 1)
       from (select id, row_number() over (order by created_at, id) as n from lead_inquiries
-             where organization_id = ${orgId}) q,
-           (select id, row_number() over (order by id) - 1 as k from listings
-             where organization_id = ${orgId}) l
-     where i.id = q.id and l.k = (q.n % ${rows.length})`);
+             where organization_id = ${orgId}) q
+     where i.id = q.id and i.organization_id = ${orgId}`);
 }
 
 async function seedMemberActivity(
@@ -161,15 +159,24 @@ async function seedMemberActivity(
   now: number,
   userIds: Record<string, string>,
 ) {
-  const leadsOf = new Map<string, string[]>();
-  const owned = await tx
-    .select({ id: leads.id, ownerId: leads.ownerId })
-    .from(leads)
-    .where(eq(leads.organizationId, orgId))
-    .orderBy(asc(leads.email));
-  for (const l of owned) {
-    if (!l.ownerId) continue;
-    leadsOf.set(l.ownerId, [...(leadsOf.get(l.ownerId) ?? []), l.id]);
+  // Follow-up work only touches leads already contacted by then (their history's first contact).
+  const leadsOf = new Map<string, { id: string; since: number }[]>();
+  const contacted = await queryRows<{ id: string; owner_id: string; since: number }>(
+    tx,
+    sql`select l.id, l.owner_id, (extract(epoch from min(e.occurred_at)) * 1000)::float8 as since
+          from leads l
+          join (select lead_id, occurred_at from conversation_messages
+                 where organization_id = ${orgId} and direction = 'outbound' and lead_id is not null
+                union all
+                select lead_id, occurred_at from user_activities
+                 where organization_id = ${orgId} and kind = 'call' and lead_id is not null) e
+            on e.lead_id = l.id
+         where l.organization_id = ${orgId} and l.owner_id is not null
+         group by l.id, l.owner_id, l.email
+         order by l.email`,
+  );
+  for (const l of contacted) {
+    leadsOf.set(l.owner_id, [...(leadsOf.get(l.owner_id) ?? []), { id: l.id, since: l.since }]);
   }
   // Per working day: [logins, calls, emails, follow-ups] as ranges, by how much each role sells.
   const rhythm: Record<string, [number, number][]> = {
@@ -220,7 +227,8 @@ async function seedMemberActivity(
           const at = new Date(
             start + (kind === "login" ? random() * 1.5 : random() * 9) * 3_600_000,
           );
-          const leadId = kind === "login" || !theirLeads.length ? null : pick(random, theirLeads);
+          const known = theirLeads.filter((l) => l.since < at.getTime());
+          const leadId = kind === "login" || !known.length ? null : pick(random, known).id;
           const outcome = kind === "call" ? pick(random, CALL_OUTCOMES) : null;
           rows.push({
             id: newId(),

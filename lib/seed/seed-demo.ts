@@ -4,6 +4,7 @@ import { memberships, organizations } from "@/db/schema";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { createUser, findUserByEmail } from "@/lib/users/create-user";
 import { seedDemoLeads } from "./seed-demo-leads";
+import { seedDemoHistory } from "./seed-demo-history";
 import { seedDemoOutreach } from "./seed-demo-outreach";
 import { seedDemoConversations } from "./seed-demo-conversations";
 import { seedDemoAnalytics } from "./seed-demo-analytics";
@@ -55,6 +56,7 @@ export async function seedDemoData(db: Database): Promise<SeedResult> {
       });
     }
     await seedDemoLeads(tx, org.id, [userIds.rep!, userIds.rep2!, userIds.manager!]);
+    await seedDemoHistory(tx, org.id, [userIds.rep!, userIds.rep2!]);
     await seedDemoOutreach(tx, org.id, userIds.rep!);
     await seedDemoConversations(tx, org.id, userIds.rep2!);
     await seedDemoAnalytics(tx, org.id, userIds);
