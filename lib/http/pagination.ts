@@ -53,6 +53,22 @@ export function encodeCursor(terms: SortTerm[], row: Record<string, unknown>): s
   return Buffer.from(JSON.stringify(payload)).toString("base64url");
 }
 
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * A date a cursor may carry: ISO 8601 with a real calendar day (what we issue), or ±infinity.
+ * Anything else JavaScript would parse ("March 7") PostgreSQL would refuse, and that must be a 400.
+ */
+function isCursorDate(value: string): boolean {
+  if (value === "infinity" || value === "-infinity") return true;
+  const m = ISO_DATE.exec(value);
+  if (!m || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+}
+
 export function decodeCursor(raw: string, terms: SortTerm[]): unknown[] {
   const bad = (message: string) =>
     new AppError("validation_error", message, { errors: [{ path: "cursor", message }] });
@@ -73,11 +89,7 @@ export function decodeCursor(raw: string, terms: SortTerm[]): unknown[] {
     const ok =
       type === "number"
         ? typeof value === "number" && Number.isFinite(value)
-        : typeof value === "string" &&
-          (type !== "date" ||
-            !Number.isNaN(Date.parse(value)) ||
-            value === "infinity" ||
-            value === "-infinity");
+        : typeof value === "string" && (type !== "date" || isCursorDate(value));
     if (!ok) throw bad("Malformed cursor");
   });
   return payload.v;
