@@ -22,6 +22,7 @@ export async function totalFromCounts(
   if (
     f.q ||
     f.tag?.length ||
+    f.reachedStatus?.length ||
     f.minScore !== undefined ||
     f.maxScore !== undefined ||
     f.createdFrom ||

@@ -1,4 +1,15 @@
-import { and, arrayContains, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  arrayContains,
+  arrayOverlaps,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import { z } from "zod";
 import { leads, TEMPERATURES } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
@@ -30,6 +41,10 @@ export const leadFilterShape = {
     .optional()
     .meta({ description: "Search name, email, company, phone and notes (typo-tolerant)" }),
   status: list.optional(),
+  reachedStatus: list.optional().meta({
+    description:
+      "Leads that have ever been in any of these statuses (e.g. a funnel stage and every later one)",
+  }),
   source: list.optional(),
   industry: list.optional(),
   ownerId: list.optional().meta({ description: "User ids, `me` or `unassigned`" }),
@@ -85,6 +100,7 @@ export function resolveFilterValues(
   snapshot: LeadOptionsSnapshot,
   kind: "status" | "source" | "industry",
   values: string[],
+  path?: string,
 ) {
   return values.map((v) => {
     const value = v.toLowerCase();
@@ -92,7 +108,7 @@ export function resolveFilterValues(
       (o) => o.value === value || o.label.toLowerCase() === value,
     );
     // Retired values are still valid filters: old leads keep them.
-    return hit?.value ?? resolveOption(snapshot, kind, v);
+    return hit?.value ?? resolveOption(snapshot, kind, v, path);
   });
 }
 
@@ -121,6 +137,13 @@ export function leadFilterConditions(
   }
   if (f.status?.length)
     out.push(inArray(leads.status, resolveFilterValues(snapshot, "status", f.status)));
+  if (f.reachedStatus?.length)
+    out.push(
+      arrayOverlaps(
+        leads.reachedStatuses,
+        resolveFilterValues(snapshot, "status", f.reachedStatus, "reachedStatus"),
+      ),
+    );
   if (f.source?.length)
     out.push(inArray(leads.source, resolveFilterValues(snapshot, "source", f.source)));
   if (f.industry?.length)
