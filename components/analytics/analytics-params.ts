@@ -137,7 +137,8 @@ export function bucketDays(
 }
 
 /**
- * The leads table (its own URL parameters: source, status, ownerId, createdFrom/To, assignedFrom/To) with
+ * The leads table (its own URL parameters: source, status, reachedStatus, ownerId, createdFrom/To,
+ * assignedFrom/To) with
  * the same scope as the numbers: the analytics owner/source filters and `owners` — whose numbers
  * these are when the API narrowed them (a rep's own, a manager's team).
  */
@@ -149,6 +150,8 @@ export function leadsHref(
     /** Leads their current owner got in these days (the salesperson report's "assigned"). */
     assigned?: { from: string; to: string };
     status?: string;
+    /** Leads that were ever in one of these statuses (a funnel stage and every later one). */
+    reachedStatus?: string[];
     source?: string | null;
     ownerId?: string;
   },
@@ -157,6 +160,7 @@ export function leadsHref(
   const source = extra.source ?? (filters.source.length ? filters.source.join(",") : null);
   if (source) q.set("source", source);
   if (extra.status) q.set("status", extra.status);
+  if (extra.reachedStatus?.length) q.set("reachedStatus", extra.reachedStatus.join(","));
   const ownerIds = extra.ownerId ? [extra.ownerId] : owners;
   if (ownerIds?.length) q.set("ownerId", ownerIds.join(","));
   if (extra.created) {

@@ -5,7 +5,10 @@ import type {
   campaignComparisonSchema,
   emailPerformanceSchema,
 } from "@/lib/analytics/campaigns/campaign-analytics-schemas";
-import type { dashboardResponseSchema } from "@/lib/analytics/dashboard-schemas";
+import type {
+  dashboardResponseSchema,
+  recentActivityResponseSchema,
+} from "@/lib/analytics/dashboard-schemas";
 import type {
   conversionResponseSchema,
   leadSourcesResponseSchema,
@@ -17,6 +20,7 @@ import type {
   companyActivitySchema,
   loginNowSchema,
   salespersonReportSchema,
+  userActivitySchema,
 } from "@/lib/analytics/people/people-analytics-schemas";
 import type {
   ltvResponseSchema,
@@ -49,3 +53,6 @@ export type SalespersonReport = z.infer<typeof salespersonReportSchema>;
 export type ActivityReport = z.infer<typeof activityReportSchema>;
 export type CompanyActivity = z.infer<typeof companyActivitySchema>;
 export type LoginNow = z.infer<typeof loginNowSchema>;
+export type RecentActivity = z.infer<typeof recentActivityResponseSchema>;
+export type RecentActivityItem = RecentActivity["data"][number];
+export type UserActivity = z.infer<typeof userActivitySchema>;

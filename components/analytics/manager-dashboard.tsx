@@ -11,6 +11,7 @@ import { bucketDays, leadsHref, periodDays } from "./analytics-params";
 import type { CampaignAnalytics, Dashboard, SalespersonReport } from "./analytics-types";
 import { CampaignTable } from "./campaign-table";
 import { rateText, unitFormat } from "./kpi-format";
+import { RecentActivityPanel } from "./recent-activity";
 import { useAnalytics, useAnalyticsFilters, useScopeOwners } from "./use-analytics";
 import { useWonStatuses } from "./use-won-statuses";
 
@@ -94,10 +95,20 @@ export function ManagerDashboard() {
         />
         <FunnelChart
           title="Conversion funnel"
-          description="Leads created in the period that reached each stage"
+          description="Leads created in the period that reached each stage — select a stage to see those leads"
           data={d?.funnel}
           loading={dash.loading}
           error={dash.error}
+          hrefFor={(r) => {
+            // A stage counts the leads that reached it or any later one.
+            const at = d ? d.funnel.findIndex((s) => s.value === r.value) : -1;
+            return created && at >= 0
+              ? leadsHref(filters, owners, {
+                  created,
+                  reachedStatus: d!.funnel.slice(at).map((s) => s.value),
+                })
+              : undefined;
+          }}
         />
         <BarChart
           title="Lead sources"
@@ -197,6 +208,7 @@ export function ManagerDashboard() {
             : undefined
         }
       />
+      <RecentActivityPanel />
       <CampaignTable
         data={campaigns.data}
         loading={campaigns.loading}

@@ -8,6 +8,7 @@ import { useLeadOptions, useMembers } from "@/lib/client/lead-hooks";
 import { DealFilters } from "./deal-filters";
 import { FilterSelect } from "./filter-select";
 import type { LeadsParams } from "./leads-params";
+import { ReachedStatusFilter } from "./reached-status-filter";
 import { useDebouncedParam } from "./use-debounced-param";
 import type { ParamPatch } from "./use-leads-url-state";
 import { useSlashFocus } from "./use-slash-focus";
@@ -100,6 +101,7 @@ export function FiltersBar({
           className={cn(inputClass, "sm:w-32", params.tag && "border-brand-500")}
         />
       </div>
+      <ReachedStatusFilter params={params} update={update} />
       {filtered && (
         <Button variant="ghost" onClick={onClear}>
           Clear filters
