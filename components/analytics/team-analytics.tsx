@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { BarChart } from "@/components/charts/bar-chart";
 import { currencyFormat, formatDuration, formatNumber } from "@/components/charts/format";
@@ -8,21 +9,16 @@ import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { formatBucket } from "@/components/charts/format";
 import { DataTable } from "@/components/ui/data-table";
 import { apiFetch, errorMessage } from "@/lib/client/api";
+import { ACTIVITY, memberHref } from "./activity-kinds";
 import { leadsHref, periodDays } from "./analytics-params";
 import type { ActivityReport, LoginNow, SalespersonReport } from "./analytics-types";
 import { rateText } from "./kpi-format";
+import { MemberActivity } from "./member-activity";
 import { useAnalytics, useAnalyticsFilters } from "./use-analytics";
 
 type Member = SalespersonReport["members"][number];
 
-const ACTIVITY = [
-  ["calls", "Calls"],
-  ["emails", "Emails"],
-  ["followUps", "Follow-ups"],
-  ["meetings", "Meetings"],
-  ["notes", "Notes"],
-  ["logins", "Sign-ins"],
-] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 function ago(iso: string): string {
@@ -78,6 +74,12 @@ export function TeamAnalytics() {
   const { filters, interval } = useAnalyticsFilters();
   const report = useAnalytics<SalespersonReport>("/reports/salesperson-report");
   const activity = useAnalytics<ActivityReport>("/reports/activity-report");
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const search = searchParams.toString();
+  const memberParam = searchParams.get("member");
+  const member = memberParam && UUID.test(memberParam) ? memberParam : null;
+  const openMember = (id: string | null) => memberHref(pathname, search, id);
   const money = currencyFormat(report.data?.currency ?? "USD");
   const a = activity.data;
   // The team's activity per bucket: the members' series summed.
@@ -101,6 +103,7 @@ export function TeamAnalytics() {
 
   return (
     <div className="space-y-4">
+      {member && <MemberActivity memberId={member} closeHref={openMember(null)} />}
       <section
         aria-labelledby="salesperson-title"
         className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
@@ -125,13 +128,29 @@ export function TeamAnalytics() {
                 header: "Salesperson",
                 cell: (m) => (
                   <Link
+                    href={openMember(m.userId)}
+                    scroll={false}
+                    aria-current={member === m.userId ? "true" : undefined}
+                    aria-label={`${m.name || m.email}: show activity`}
+                    className="font-medium text-brand-700 hover:underline dark:text-brand-500"
+                  >
+                    {m.name || m.email}
+                  </Link>
+                ),
+              },
+              {
+                key: "leads",
+                header: "Leads",
+                cell: (m) => (
+                  <Link
                     href={leadsHref(filters, null, {
                       ownerId: m.userId,
                       assigned: report.data ? periodDays(report.data.period) : undefined,
                     })}
-                    className="font-medium text-brand-700 hover:underline dark:text-brand-500"
+                    aria-label={`Leads assigned to ${m.name || m.email} in this period`}
+                    className="text-brand-700 hover:underline dark:text-brand-500"
                   >
-                    {m.name || m.email}
+                    Leads
                   </Link>
                 ),
               },
@@ -214,7 +233,7 @@ export function TeamAnalytics() {
       </div>
       <BarChart
         title="Activity by person"
-        description="All logged work in the period"
+        description="All logged work in the period — select a member to see their activity"
         data={a?.members.map((m) => ({
           ...m,
           total:
@@ -231,7 +250,7 @@ export function TeamAnalytics() {
         categoryLabel="Member"
         valueLabel="Activities"
         colorIndex={2}
-        hrefFor={(m) => leadsHref(filters, null, { ownerId: m.userId })}
+        hrefFor={(m) => openMember(m.userId)}
         extraColumns={ACTIVITY.map(([k, label]) => ({
           header: label,
           cell: (m: { totals: Record<(typeof ACTIVITY)[number][0], number> }) =>
