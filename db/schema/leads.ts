@@ -106,6 +106,11 @@ export const leads = pgTable(
      */
     firstContactedAt: tsz("first_contacted_at"),
     firstRepliedAt: tsz("first_replied_at"),
+    /**
+     * When the lead first entered the organization's "qualified" status (the one with that slug,
+     * else the second open status) — kept by triggers on lead_status_changes and lead_options.
+     */
+    qualifiedAt: tsz("qualified_at"),
     nextFollowUpAt: tsz("next_follow_up_at"),
     createdById: uuid("created_by_id"),
     updatedById: uuid("updated_by_id"),
@@ -121,6 +126,9 @@ export const leads = pgTable(
       uniqueIndex("leads_org_import_key")
         .on(t.organizationId, t.importKey)
         .where(sql`${t.deletedAt} is null and ${t.importKey} is not null`),
+      // Also carries INCLUDE (owner, source, status, score, first contact/reply, qualified, won,
+      // lost, deal, reached statuses) — db/migrations/0032 — so analytics over the leads created
+      // in a period (speed to lead, funnel, score buckets) are index-only scans.
       index("leads_org_created_idx").on(t.organizationId, t.createdAt, t.id).where(live),
       index("leads_org_updated_idx").on(t.organizationId, t.updatedAt, t.id).where(live),
       index("leads_org_score_idx").on(t.organizationId, t.score, t.id).where(live),

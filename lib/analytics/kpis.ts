@@ -1,9 +1,9 @@
 import type { Ctx } from "@/lib/context";
 import { changeRatio, type AnalyticsQuery } from "./analytics-filters";
-import { loadAnalyticsContext, qualifiedStatus, type AnalyticsContext } from "./analytics-context";
+import { loadAnalyticsContext, type AnalyticsContext } from "./analytics-context";
 import { periodDto } from "./analytics-schemas";
 import { ratio, round2, splitCurrency } from "./analytics-sql";
-import { openStages, periodCounts, periodMoney, qualifiedAndSpeed } from "./kpi-counts";
+import { openStages, periodCounts, periodMoney, speedToLead } from "./kpi-counts";
 import type { Kpi, KpiKey } from "./dashboard-schemas";
 
 function kpi(
@@ -20,17 +20,16 @@ function kpi(
 
 /**
  * The KPI list of the scope's period against the previous one (definitions in the route docs).
- * Counts and money come from the rollups (lib/analytics/kpi-counts.ts); "qualified" and the
- * speed-to-lead median are read live from their indexed rows.
+ * Counts and money come from the rollups (lib/analytics/kpi-counts.ts); the speed-to-lead median
+ * is read from the period's new leads.
  */
 export async function computeKpis(ctx: Ctx, ac: AnalyticsContext): Promise<Kpi[]> {
   const { period } = ac.scope;
-  const qualified = qualifiedStatus(ac.statuses);
-  const [cur, prev, curLive, prevLive, curMoney, prevMoney, stages] = await Promise.all([
+  const [cur, prev, speed, previousSpeed, curMoney, prevMoney, stages] = await Promise.all([
     periodCounts(ctx, ac, period.from, period.to),
     periodCounts(ctx, ac, period.previousFrom, period.previousTo),
-    qualifiedAndSpeed(ctx, ac, period.from, period.to, qualified),
-    qualifiedAndSpeed(ctx, ac, period.previousFrom, period.previousTo, qualified),
+    speedToLead(ctx, ac, period.from, period.to),
+    speedToLead(ctx, ac, period.previousFrom, period.previousTo),
     periodMoney(ctx, ac, period.from, period.to),
     periodMoney(ctx, ac, period.previousFrom, period.previousTo),
     openStages(ctx, ac),
@@ -55,7 +54,7 @@ export async function computeKpis(ctx: Ctx, ac: AnalyticsContext): Promise<Kpi[]
       ratio(cur.replied, cur.contacted),
       ratio(prev.replied, prev.contacted),
     ),
-    kpi("qualified", "Qualified", "count", curLive.qualified, prevLive.qualified),
+    kpi("qualified", "Qualified", "count", cur.qualified, prev.qualified),
     kpi("won", "Won", "count", cur.won, prev.won),
     kpi("revenue", "Revenue", "money", revenue.amount, previousRevenue, revenue.byCurrency),
     kpi("pipeline_value", "Pipeline value", "money", pipeline.amount, null, pipeline.byCurrency),
@@ -73,7 +72,7 @@ export async function computeKpis(ctx: Ctx, ac: AnalyticsContext): Promise<Kpi[]
       ratio(cur.won, cur.won + cur.lost),
       ratio(prev.won, prev.won + prev.lost),
     ),
-    kpi("speed_to_lead", "Speed to lead", "seconds", curLive.speed, prevLive.speed),
+    kpi("speed_to_lead", "Speed to lead", "seconds", speed, previousSpeed),
   ];
 }
 

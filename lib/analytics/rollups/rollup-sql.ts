@@ -5,7 +5,7 @@ import type { AnalyticsInterval, AnalyticsScope } from "../analytics-filters";
 import { inList } from "../analytics-sql";
 
 /** The daily facts kept per lead (db/migrations/0029_analytics_rollup_triggers.sql). */
-export type RollupMetric = "created" | "contacted" | "replied" | "won" | "lost";
+export type RollupMetric = "created" | "contacted" | "replied" | "qualified" | "won" | "lost";
 
 /**
  * Whether a scope can be answered from the rollups: they are keyed by owner and source, not by
@@ -36,8 +36,9 @@ export function rollupDays(from: Date, to: Date, alias = "r"): SQL {
 
 export interface RollupTotal {
   metric: RollupMetric;
-  outcome: "open" | "won" | "lost";
-  /** null: the lead has no deal currency (the organization's). */
+  /** Kept on "created" rows only ("" on the others). */
+  outcome: "open" | "won" | "lost" | "";
+  /** Kept on "won" rows only; null: no deal currency (the organization's), or another metric. */
   currency: string | null;
   leads: number;
   valued: number;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
-import { conversationMessages, leads, userActivities } from "@/db/schema";
+import { conversationMessages, leadStatusChanges, leads, userActivities } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
 import { seededRandom, type Random } from "@/lib/seed/fake-leads";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
@@ -42,9 +42,10 @@ async function randomStream(r: Random, steps: number) {
   const leadIds: string[] = [];
   const messageIds: string[] = [];
   const callIds: string[] = [];
+  const changeIds: string[] = [];
   const someLead = () => pick(r, leadIds);
   for (let i = 0; i < steps; i++) {
-    const op = leadIds.length < 5 ? 0 : Math.floor(r() * 12);
+    const op = leadIds.length < 5 ? 0 : Math.floor(r() * 14);
     if (op <= 1) {
       const rows = Array.from({ length: 1 + Math.floor(r() * 4) }, () => {
         const createdAt = when(r);
@@ -151,6 +152,25 @@ async function randomStream(r: Random, steps: number) {
         });
         callIds.push(id);
       }
+    } else if (op === 12) {
+      // Status history, out of order as imports and backdated edits write it.
+      const rows = Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({
+        id: newId(),
+        organizationId: org.id,
+        leadId: someLead(),
+        toStatus: pick(r, ["contacted", "qualified", "qualified", "demo"]),
+        changedAt: when(r),
+      }));
+      await db.insert(leadStatusChanges).values(rows);
+      changeIds.push(...rows.map((c) => c.id));
+    } else if (op === 13 && changeIds.length) {
+      const id = changeIds.splice(Math.floor(r() * changeIds.length), 1)[0]!;
+      if (r() < 0.5) await db.delete(leadStatusChanges).where(eq(leadStatusChanges.id, id));
+      else
+        await db
+          .update(leadStatusChanges)
+          .set({ changedAt: when(r) })
+          .where(eq(leadStatusChanges.id, id));
     } else if (op === 11 && r() < 0.3) {
       // A lead removed for good (its messages go with it).
       const id = someLead();
@@ -158,6 +178,20 @@ async function randomStream(r: Random, steps: number) {
       leadIds.splice(leadIds.indexOf(id), 1);
     }
   }
+}
+
+/** Leads whose qualified_at is not their first entry into `qualified` in the status history. */
+async function qualifiedMismatches(status = "qualified") {
+  const db = await getDb();
+  return queryRows(
+    db,
+    sql`select l.id from leads l
+         where l.organization_id = ${org.id}
+           and l.qualified_at is distinct from (
+                 select min(c.changed_at) from lead_status_changes c
+                  where c.organization_id = ${org.id} and c.lead_id = l.id
+                    and c.to_status = ${status})`,
+  );
 }
 
 /** First contact and reply of every lead, straight from the message log and calls. */
@@ -221,6 +255,16 @@ describe("analytics rollups", () => {
     expect(await firstContactMismatches()).toEqual([]);
   });
 
+  it("keep every lead's qualified date equal to its first entry into the qualified status", async () => {
+    expect(await qualifiedMismatches()).toEqual([]);
+    const db = await getDb();
+    const [n] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from leads where organization_id = ${org.id} and qualified_at is not null`,
+    );
+    expect(n!.n).toBeGreaterThan(5);
+  });
+
   it("sum to the numbers counted from the leads, for any period, owners and sources", async () => {
     const r = seededRandom(7);
     const scopes = [
@@ -251,7 +295,7 @@ describe("analytics rollups", () => {
           money.map((m) => [m.currency, m.valued]),
         );
         rolled.forEach((m, j) => expect(m.revenue).toBeCloseTo(money[j]!.revenue, 2));
-        compared += live.new_leads + live.contacted + live.won;
+        compared += live.new_leads + live.contacted + live.qualified + live.won;
       }
       const ac = await loadAnalyticsContext(org.ctx("admin"), analyticsQuery.parse(scope), NOW);
       const key = (s: { status: string; currency: string | null }) => `${s.status}/${s.currency}`;
@@ -280,6 +324,18 @@ describe("analytics rollups", () => {
     await db.execute(
       sql`update lead_status_rollups set leads = leads + 5 where organization_id = ${org.id}`,
     );
+    await rebuildAnalyticsRollups(db, org.id);
+    expect(await rollupSnapshot()).toEqual(before);
+  });
+
+  it("follow a change of which status counts as qualified", async () => {
+    const db = await getDb();
+    // Without a `qualified` slug the second open status counts (qualifiedStatus): here Contacted.
+    await db.execute(
+      sql`delete from lead_options where organization_id = ${org.id} and kind = 'status' and value = 'qualified'`,
+    );
+    expect(await qualifiedMismatches("contacted")).toEqual([]);
+    const before = await rollupSnapshot();
     await rebuildAnalyticsRollups(db, org.id);
     expect(await rollupSnapshot()).toEqual(before);
   });
