@@ -23,10 +23,12 @@ import { tokenFor } from "@/lib/testing/fixtures";
 import { writeBenchmarkSection } from "./benchmarks-file";
 import { benchOwnerEmail, ms, percentile } from "./shared";
 
-const SAMPLES = 30;
-// `npm run bench:analytics -- <pattern>`: only the endpoints whose path contains it, printed and
-// not written to BENCHMARKS.md (for working on one query).
-const ONLY = process.argv[2] ?? null;
+// `npm run bench:analytics -- [--samples=N] [<pattern>]`: N timed calls per endpoint (default 30);
+// with a pattern, only the endpoints whose path contains it, printed and not written to
+// BENCHMARKS.md (for working on one query).
+const args = process.argv.slice(2);
+const SAMPLES = Number(args.find((a) => a.startsWith("--samples="))?.slice(10) ?? 30);
+const ONLY = args.find((a) => !a.startsWith("--")) ?? null;
 const TARGET_MS = 300;
 const MEASURED = [
   /^\/api\/v1\/analytics\//,
