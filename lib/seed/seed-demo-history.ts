@@ -99,17 +99,6 @@ async function writeLeadDates(
         id uuid, created_at timestamptz, updated_at timestamptz, reached_statuses text[],
         won_at timestamptz, lost_at timestamptz, last_contacted_at timestamptz)
      where leads.organization_id = ${orgId} and leads.id = v.id`);
-  // The live counters don't track created_at changes (no write path moves it): count afresh.
-  await tx.execute(sql`delete from lead_counts where organization_id = ${orgId}`);
-  await tx.execute(sql`
-    insert into lead_counts (organization_id, owner_key, dimension, value, count)
-    select l.organization_id, coalesce(l.owner_id, '00000000-0000-0000-0000-000000000000'::uuid),
-           d.dimension, d.value, count(*)
-      from leads l
-      cross join lateral lead_count_dimensions(l.status, l.source, l.temperature, l.score,
-                                               l.industry, l.reached_statuses, l.created_at) d
-     where l.organization_id = ${orgId} and l.deleted_at is null
-     group by 1, 2, 3, 4`);
 }
 
 /** The status history and its timeline entries, by whoever worked the lead. */
