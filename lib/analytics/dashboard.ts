@@ -87,8 +87,8 @@ async function activitySeries(ctx: Ctx, ac: AnalyticsContext) {
       ? rollupSeries(ctx, ac.scope, from, to, interval, ["created", "contacted", "replied"])
       : seriesFromLeads(ctx, ac),
   ]);
-  const count = (bucket: string, metric: string) =>
-    counts.find((c) => c.bucket === bucket && c.metric === metric)?.leads ?? 0;
+  const byKey = new Map(counts.map((c) => [`${c.bucket}/${c.metric}`, c.leads]));
+  const count = (bucket: string, metric: string) => byKey.get(`${bucket}/${metric}`) ?? 0;
   return buckets.map(({ bucket }) => {
     const contacted = count(bucket, "contacted");
     const replied = count(bucket, "replied");
