@@ -54,7 +54,7 @@ interface Row {
 
 /** Whether a route's statements read the rollup tables, the source rows, or both. */
 function readsOf(statements: Captured[]): string {
-  const rolled = statements.some((s) => /lead_(daily|status)_rollups|lead_counts/.test(s.query));
+  const rolled = statements.some((s) => /\w+_rollups\b|lead_counts/.test(s.query));
   const live = statements.some((s) =>
     /from (leads|conversation_messages|email_messages|email_events|lead_status_changes|user_activities|campaign_recipients|listings)\b/.test(
       s.query,
