@@ -1,4 +1,5 @@
 import { listOperations } from "@/lib/http/openapi";
+import { searchParamsToObject } from "@/lib/http/query";
 import { apiRoutes } from "@/lib/http/route-index.generated";
 import { callRoute, type CallOptions, type CallResult } from "./http";
 
@@ -42,7 +43,8 @@ export async function api<T = any>(
     const value = decodeURIComponent(match[i + 1]!);
     params[name] = op.catchAll ? value.split("/") : value;
   });
-  const query = { ...Object.fromEntries(new URLSearchParams(search ?? "")), ...options.query };
+  // As the route wrapper reads it: a repeated parameter (`?tag=a&tag=b`) keeps every value.
+  const query = { ...searchParamsToObject(new URLSearchParams(search ?? "")), ...options.query };
   const headers = {
     ...options.headers,
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),

@@ -73,6 +73,12 @@ describe("GET /leads?reachedStatus", () => {
     expect(lostOnes.pagination.total).toBe(1);
   });
 
+  it("takes repeated parameters as the comma form", async () => {
+    const page = await list("reachedStatus=qualified&reachedStatus=demo");
+    expect(got(page)).toEqual(idsOf(["LostAfterQualified", "SkippedToDemo"]));
+    expect(page.pagination.total).toBe(2);
+  });
+
   it("never shows another organization's leads", async () => {
     const mine = await list("reachedStatus=qualified&perPage=100");
     expect(mine.data.map((l) => l.id)).not.toContain(foreignId);
