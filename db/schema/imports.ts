@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
-  customType,
   index,
   integer,
   jsonb,
@@ -11,13 +10,8 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
-import { idColumn, timestamps, tsz } from "./columns";
+import { bytea, idColumn, timestamps, tsz } from "./columns";
 import { organizationIdColumn, users } from "./identity";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 export const IMPORT_STATUSES = [
   "uploading",
