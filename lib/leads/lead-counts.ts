@@ -33,6 +33,7 @@ export async function totalFromCounts(
     f.assignedTo ||
     f.minDealValue !== undefined ||
     f.maxDealValue !== undefined ||
+    f.dealCurrency?.length ||
     f.expectedCloseFrom ||
     f.expectedCloseTo ||
     f.deleted === "true"

@@ -4,6 +4,7 @@ import {
   arrayOverlaps,
   gte,
   inArray,
+  isNotNull,
   isNull,
   lte,
   or,
@@ -17,6 +18,7 @@ import { AppError, type FieldError } from "@/lib/errors";
 import { validationError } from "@/lib/http/problem";
 import { containsPattern } from "@/lib/http/query";
 import { resolveOption, type LeadOptionsSnapshot } from "./lead-options";
+import { currencyCode } from "./lead-schemas";
 
 /** A list value from a query string: repeated (`tag=a&tag=b`) or comma-separated (`status=new,won`). */
 const list = z
@@ -66,6 +68,14 @@ export const leadFilterShape = {
     .optional()
     .meta({ description: "Leads whose deal is worth at least this (in its own currency)" }),
   maxDealValue: z.coerce.number().min(0).optional(),
+  dealCurrency: list
+    .transform((codes) => codes.map((c) => c.toUpperCase()))
+    .pipe(z.array(currencyCode))
+    .optional()
+    .meta({
+      description:
+        "Leads with a deal in any of these currencies (a deal without one is in the organization's); pairs with the value filters, which compare amounts as they are",
+    }),
   expectedCloseFrom: z.iso
     .date()
     .optional()
@@ -189,6 +199,11 @@ export function leadFilterConditions(
   if (f.assignedTo) out.push(lte(leads.assignedAt, day(f.assignedTo, true)));
   if (f.minDealValue !== undefined) out.push(gte(leads.dealValue, f.minDealValue));
   if (f.maxDealValue !== undefined) out.push(lte(leads.dealValue, f.maxDealValue));
+  if (f.dealCurrency?.length)
+    out.push(
+      isNotNull(leads.dealValue),
+      inArray(sql`coalesce(${leads.dealCurrency}, ${snapshot.currency ?? null})`, f.dealCurrency),
+    );
   if (f.expectedCloseFrom) out.push(gte(leads.expectedCloseDate, f.expectedCloseFrom));
   if (f.expectedCloseTo) out.push(lte(leads.expectedCloseDate, f.expectedCloseTo));
   for (const [key, raw] of Object.entries(f.customFields ?? {})) {

@@ -9,6 +9,7 @@ import type { ParamPatch } from "./use-leads-url-state";
 const DEAL_FILTERS = [
   { key: "minDealValue", label: "Deal value at least", type: "number" },
   { key: "maxDealValue", label: "Deal value at most", type: "number" },
+  { key: "dealCurrency", label: "Deal currency (e.g. EUR, USD)", type: "text" },
   { key: "expectedCloseFrom", label: "Expected close from", type: "date" },
   { key: "expectedCloseTo", label: "Expected close to", type: "date" },
 ] as const;
@@ -31,7 +32,8 @@ export function DealFilters({ params, update }: { params: LeadsParams; update: U
             />
           ))}
           <p className="text-xs text-slate-600 dark:text-slate-400">
-            Amounts compare in each deal&apos;s own currency.
+            Amounts compare in each deal&apos;s own currency: set a currency to compare like with
+            like.
           </p>
         </div>
       )}

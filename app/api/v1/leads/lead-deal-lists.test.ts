@@ -29,6 +29,24 @@ beforeAll(async () => {
   });
 });
 
+describe("GET /leads?dealCurrency", () => {
+  it("counts a deal without a currency in the organization's, and leads without a deal in none", async () => {
+    const own = await createTestOrg("DealCurrencyDefault");
+    const t = own.members.owner.token;
+    for (const body of [
+      { firstName: "Implicit", dealValue: 10 },
+      { firstName: "Explicit", dealValue: 20, dealCurrency: "GBP" },
+      { firstName: "NoDeal" },
+    ])
+      expect((await api("POST", "/api/v1/leads", { token: t, body })).status).toBe(201);
+    const org = await api("GET", "/api/v1/leads?dealCurrency=USD", { token: t });
+    expect(org.json.data.map((l: Row) => l.firstName)).toEqual(["Implicit"]);
+    const gbp = await api("GET", "/api/v1/leads?dealCurrency=gbp", { token: t });
+    expect(gbp.json.data.map((l: Row) => l.firstName)).toEqual(["Explicit"]);
+    expect(gbp.json.pagination.total).toBe(1);
+  });
+});
+
 type Row = { firstName: string };
 
 async function list(query: string) {
@@ -96,6 +114,12 @@ describe("GET /leads by deal", () => {
     expect(closing.pagination.total).toBe(3);
     const q1 = await list("expectedCloseTo=2027-03-30");
     expect(names(q1)).toEqual(["Small"]);
+    // Amounts compare as they are; the currency filter keeps like with like.
+    const euros = await list("dealCurrency=eur&minDealValue=500&sort=dealValue");
+    expect(names(euros)).toEqual(["Mid", "TopB"]);
+    expect(euros.pagination.total).toBe(2);
+    const either = await list("dealCurrency=EUR,USD&maxDealValue=99&sort=dealValue");
+    expect(names(either)).toEqual(["Zero", "Small"]);
 
     for (const query of [
       "minDealValue=lots",
@@ -103,6 +127,8 @@ describe("GET /leads by deal", () => {
       "expectedCloseFrom=31.03.2027",
       "expectedCloseTo=2027-02-30",
       "dealValueMin=5",
+      "dealCurrency=EURO",
+      "dealCurrency=E1R",
       "sort=dealvalue",
     ]) {
       const res = await api("GET", `/api/v1/leads?${query}`, { token: token() });
