@@ -18,13 +18,17 @@ export function ReachedStatusFilter({
   const statuses = useLeadOptions().data?.status;
   const raw = params.filters.reachedStatus;
   if (!raw) return null;
-  const labels = raw
-    .split(",")
-    .map((v) => statuses?.find((s) => s.value === v)?.label ?? v)
-    .join(", ");
+  // Slugs flash before the labels arrive; until then the chip says only that it is loading.
+  const labels = statuses
+    ? raw
+        .split(",")
+        .map((v) => statuses.find((s) => s.value === v)?.label ?? v)
+        .join(", ")
+    : "…";
   return (
     <span
       data-testid="reached-status-filter"
+      aria-busy={!statuses}
       className="inline-flex items-center gap-1 rounded-full border border-brand-500 bg-brand-50 py-0.5 pl-3 pr-1 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100"
     >
       <span>Reached: {labels}</span>
