@@ -18,3 +18,4 @@ export * from "./auto-responder";
 export * from "./lead-analysis";
 export * from "./analytics";
 export * from "./analytics-rollups";
+export * from "./activity-rollups";
