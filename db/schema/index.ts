@@ -19,3 +19,4 @@ export * from "./lead-analysis";
 export * from "./analytics";
 export * from "./analytics-rollups";
 export * from "./activity-rollups";
+export * from "./revenue-rollups";
