@@ -16,7 +16,7 @@ export function rollupsCover(scope: AnalyticsScope): boolean {
 }
 
 /** The analytics scope (organization, owners, sources) on a rollup table alias. */
-function rollupFilter(ctx: Ctx, scope: AnalyticsScope, alias = "r"): SQL {
+export function rollupFilter(ctx: Ctx, scope: AnalyticsScope, alias = "r"): SQL {
   const a = sql.raw(alias);
   const parts: SQL[] = [sql`${a}.organization_id = ${ctx.orgId}`];
   if (scope.ownerIds) parts.push(sql`${a}.owner_key in ${inList(scope.ownerIds)}`);
@@ -29,7 +29,7 @@ function dayText(date: Date): string {
 }
 
 /** `r.day` within [from, to) — the analytics period's UTC days. */
-function rollupDays(from: Date, to: Date, alias = "r"): SQL {
+export function rollupDays(from: Date, to: Date, alias = "r"): SQL {
   const a = sql.raw(alias);
   return sql`${a}.day >= ${dayText(from)}::date and ${a}.day < ${dayText(to)}::date`;
 }
