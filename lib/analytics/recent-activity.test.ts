@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { insertLead } from "@/lib/testing/campaign-people-analytics-fixtures";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import { NOW, PERIOD, seedAnalyticsData, seedForeignData } from "./analytics-test-data";
 import { recentActivityQuery } from "./dashboard-schemas";
@@ -72,5 +75,35 @@ describe("recent activity", () => {
     await expect(
       getRecentActivity(org.ctx("admin"), q({ cursor: "not-a-cursor" }), NOW),
     ).rejects.toMatchObject({ code: "validation_error" });
+  });
+});
+
+describe("recent activity paging within one millisecond", () => {
+  it("keeps items microseconds apart (and exactly tied) on the right pages, in order", async () => {
+    const tied = await createTestOrg("Activity ties");
+    const db = await getDb();
+    const ids: string[] = [];
+    for (const at of ["05.000100", "05.000300", "05.000300", "05.000200", "04.999999"]) {
+      const id = await insertLead(tied, { displayName: `Tie ${ids.length}` });
+      await db.execute(
+        sql`update leads set created_at = ${`2026-03-05T10:00:${at}Z`}::timestamptz where id = ${id}`,
+      );
+      ids.push(id);
+    }
+    // Newest first; the two at the same microsecond by id, descending.
+    const [a, b] = [ids[1]!, ids[2]!].sort().reverse();
+    const expected = [a, b, ids[3], ids[0], ids[4]].map((id) => `lead_created:${id}`);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await getRecentActivity(
+        tied.ctx("admin"),
+        q({ limit: "1", ...(cursor ? { cursor } : {}) }),
+        NOW,
+      );
+      seen.push(...page.data.map((d) => d.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(expected);
   });
 });
