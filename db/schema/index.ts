@@ -20,3 +20,4 @@ export * from "./analytics";
 export * from "./analytics-rollups";
 export * from "./activity-rollups";
 export * from "./revenue-rollups";
+export * from "./campaign-rollups";
