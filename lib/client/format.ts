@@ -8,3 +8,9 @@ export function formatDateTime(iso: string): string {
 export function formatDate(iso: string): string {
   return date.format(new Date(iso));
 }
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -4,7 +4,8 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { errorMessage } from "@/lib/client/api";
-import { formatFileSize, readCsvPreview, type CsvPreview } from "./read-csv-preview";
+import { formatFileSize } from "@/lib/client/format";
+import { readCsvPreview, type CsvPreview } from "./read-csv-preview";
 import { useProposeMapping, type ProposedMapping } from "./use-import-job";
 
 export interface UploadedFile {
