@@ -166,6 +166,8 @@ export const leads = pgTable(
         .on(t.organizationId, t.deletedAt)
         .where(sql`${t.deletedAt} is not null`),
       index("leads_org_domain_idx").on(t.organizationId, t.domain).where(live),
+      // Also carries INCLUDE (id, owner, source, company, name, deal) — db/migrations/0040 — so
+      // lifetime value per customer is an index-only scan of the won leads.
       index("leads_org_won_idx")
         .on(t.organizationId, t.wonAt)
         .where(sql`${t.deletedAt} is null and ${t.wonAt} is not null`),
