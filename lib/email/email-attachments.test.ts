@@ -71,7 +71,13 @@ describe("email attachments", () => {
     const detail = await getEmail(org.ctx("owner"), id);
     expect(detail.status).toBe("sent");
     expect(detail.attachments).toEqual([
-      { id: expect.any(String), filename: file.filename, contentType: file.contentType, size: 600 },
+      {
+        id: expect.any(String),
+        filename: file.filename,
+        contentType: file.contentType,
+        size: 600,
+        downloadUrl: expect.stringMatching(new RegExp(`^/api/v1/email-outbox/${id}/attachments/`)),
+      },
     ]);
   });
 

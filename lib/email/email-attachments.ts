@@ -62,20 +62,3 @@ export async function loadAttachments(
     .orderBy(asc(emailAttachments.id));
   return rows.map((r) => ({ ...r, content: new Uint8Array(r.content) }));
 }
-
-/** What the outbox shows of a message's files: names and sizes, not the bytes. */
-export async function attachmentSummaries(
-  db: Queryable,
-  message: { id: string; organizationId: string | null },
-) {
-  return db
-    .select({
-      id: emailAttachments.id,
-      filename: emailAttachments.filename,
-      contentType: emailAttachments.contentType,
-      size: emailAttachments.size,
-    })
-    .from(emailAttachments)
-    .where(ofMessage(message))
-    .orderBy(asc(emailAttachments.id));
-}

@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { listRows } from "@/lib/http/list-rows";
 import { containsPattern } from "@/lib/http/query";
 import { pageQuerySchema } from "@/lib/http/pagination";
-import { attachmentSummaries } from "./email-attachments";
+import { attachmentsOfMessages, emailAttachmentSchema } from "./outbox-attachments";
 
 export const emailSummarySchema = z
   .object({
@@ -28,6 +28,9 @@ export const emailSummarySchema = z
     openedAt: z.iso.datetime().nullable().meta({ description: "First human open" }),
     clickedAt: z.iso.datetime().nullable().meta({ description: "First human click" }),
     bouncedAt: z.iso.datetime().nullable(),
+    attachments: z.array(emailAttachmentSchema).meta({
+      description: "Files sent with the message (e.g. a scheduled report), without their bytes",
+    }),
   })
   .meta({ id: "EmailSummary" });
 
@@ -37,16 +40,6 @@ export const emailDetailSchema = emailSummarySchema
     html: z.string().nullable(),
     text: z.string().nullable(),
     headers: z.record(z.string(), z.string()),
-    attachments: z
-      .array(
-        z.object({
-          id: z.uuid(),
-          filename: z.string(),
-          contentType: z.string(),
-          size: z.number().int().meta({ description: "Bytes" }),
-        }),
-      )
-      .meta({ description: "Files sent with the message (e.g. a scheduled report)" }),
   })
   .meta({ id: "EmailDetail" });
 
@@ -62,7 +55,9 @@ export const listEmailsQuery = pageQuerySchema
 
 type Row = typeof emailMessages.$inferSelect;
 
-function summary(r: Row): z.infer<typeof emailSummarySchema> {
+type Summary = z.infer<typeof emailSummarySchema>;
+
+function summary(r: Row, attachments: Summary["attachments"]): Summary {
   return {
     id: r.id,
     kind: r.kind,
@@ -81,6 +76,7 @@ function summary(r: Row): z.infer<typeof emailSummarySchema> {
     openedAt: iso(r.openedAt),
     clickedAt: iso(r.clickedAt),
     bouncedAt: iso(r.bouncedAt),
+    attachments,
   };
 }
 
@@ -108,7 +104,11 @@ export async function listEmails(ctx: Ctx, query: z.infer<typeof listEmailsQuery
     sortable: SORTABLE,
     defaultSort: "-createdAt",
   });
-  return { ...page, data: page.data.map(summary) };
+  const files = await attachmentsOfMessages(
+    ctx,
+    page.data.map((r) => r.id),
+  );
+  return { ...page, data: page.data.map((r) => summary(r, files.get(r.id) ?? [])) };
 }
 
 export async function getEmail(ctx: Ctx, id: string): Promise<z.infer<typeof emailDetailSchema>> {
@@ -118,12 +118,12 @@ export async function getEmail(ctx: Ctx, id: string): Promise<z.infer<typeof ema
     .from(emailMessages)
     .where(and(eq(emailMessages.organizationId, ctx.orgId), eq(emailMessages.id, id)));
   if (!row) throw notFound("Email");
+  const files = await attachmentsOfMessages(ctx, [row.id]);
   return {
-    ...summary(row),
+    ...summary(row, files.get(row.id) ?? []),
     replyTo: row.replyTo,
     html: row.html,
     text: row.text,
     headers: row.headers,
-    attachments: await attachmentSummaries(ctx.db, row),
   };
 }

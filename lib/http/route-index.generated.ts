@@ -95,101 +95,102 @@ import * as r91 from "@/app/api/v1/custom-fields/[id]/route";
 import * as r92 from "@/app/api/v1/custom-fields/route";
 import * as r93 from "@/app/api/v1/docs/[asset]/route";
 import * as r94 from "@/app/api/v1/docs/route";
-import * as r95 from "@/app/api/v1/email-outbox/[id]/route";
-import * as r96 from "@/app/api/v1/email-outbox/route";
-import * as r97 from "@/app/api/v1/events/route";
-import * as r98 from "@/app/api/v1/export/analytics/route";
-import * as r99 from "@/app/api/v1/health/route";
-import * as r100 from "@/app/api/v1/imports/[id]/cancel/route";
-import * as r101 from "@/app/api/v1/imports/[id]/errors/route";
-import * as r102 from "@/app/api/v1/imports/[id]/resume/route";
-import * as r103 from "@/app/api/v1/imports/[id]/route";
-import * as r104 from "@/app/api/v1/imports/route";
-import * as r105 from "@/app/api/v1/invitations/[token]/route";
-import * as r106 from "@/app/api/v1/lead-options/[kind]/route";
-import * as r107 from "@/app/api/v1/lead-options/route";
-import * as r108 from "@/app/api/v1/leads/[id]/analysis/route";
-import * as r109 from "@/app/api/v1/leads/[id]/analytics/route";
-import * as r110 from "@/app/api/v1/leads/[id]/analyze/route";
-import * as r111 from "@/app/api/v1/leads/[id]/calls/route";
-import * as r112 from "@/app/api/v1/leads/[id]/campaigns/route";
-import * as r113 from "@/app/api/v1/leads/[id]/conversation/route";
-import * as r114 from "@/app/api/v1/leads/[id]/events/route";
-import * as r115 from "@/app/api/v1/leads/[id]/inquiries/route";
-import * as r116 from "@/app/api/v1/leads/[id]/notes/[noteId]/route";
-import * as r117 from "@/app/api/v1/leads/[id]/notes/route";
-import * as r118 from "@/app/api/v1/leads/[id]/reclassify/route";
-import * as r119 from "@/app/api/v1/leads/[id]/reminders/route";
-import * as r120 from "@/app/api/v1/leads/[id]/restore/route";
-import * as r121 from "@/app/api/v1/leads/[id]/route";
-import * as r122 from "@/app/api/v1/leads/[id]/score/route";
-import * as r123 from "@/app/api/v1/leads/[id]/tags/[tag]/route";
-import * as r124 from "@/app/api/v1/leads/[id]/tags/route";
-import * as r125 from "@/app/api/v1/leads/[id]/timeline/route";
-import * as r126 from "@/app/api/v1/leads/batch/route";
-import * as r127 from "@/app/api/v1/leads/bulk/route";
-import * as r128 from "@/app/api/v1/leads/export/route";
-import * as r129 from "@/app/api/v1/leads/import/propose-mapping/route";
-import * as r130 from "@/app/api/v1/leads/import/route";
-import * as r131 from "@/app/api/v1/leads/merge/route";
-import * as r132 from "@/app/api/v1/leads/route";
-import * as r133 from "@/app/api/v1/leads/search/route";
-import * as r134 from "@/app/api/v1/leads/stats/route";
-import * as r135 from "@/app/api/v1/listings/[id]/route";
-import * as r136 from "@/app/api/v1/listings/route";
-import * as r137 from "@/app/api/v1/llm/providers/route";
-import * as r138 from "@/app/api/v1/llm/test-prompt/route";
-import * as r139 from "@/app/api/v1/llm/usage/route";
-import * as r140 from "@/app/api/v1/mailboxes/[id]/route";
-import * as r141 from "@/app/api/v1/mailboxes/route";
-import * as r142 from "@/app/api/v1/notifications/[id]/route";
-import * as r143 from "@/app/api/v1/notifications/read-all/route";
-import * as r144 from "@/app/api/v1/notifications/route";
-import * as r145 from "@/app/api/v1/openapi.json/route";
-import * as r146 from "@/app/api/v1/organization/route";
-import * as r147 from "@/app/api/v1/product-context/chat/route";
-import * as r148 from "@/app/api/v1/product-context/log/route";
-import * as r149 from "@/app/api/v1/product-context/recommendations/route";
-import * as r150 from "@/app/api/v1/product-context/route";
-import * as r151 from "@/app/api/v1/reminders/[id]/route";
-import * as r152 from "@/app/api/v1/reminders/route";
-import * as r153 from "@/app/api/v1/reports/[id]/export/route";
-import * as r154 from "@/app/api/v1/reports/[id]/route";
-import * as r155 from "@/app/api/v1/reports/activity-report/route";
-import * as r156 from "@/app/api/v1/reports/generate/route";
-import * as r157 from "@/app/api/v1/reports/route";
-import * as r158 from "@/app/api/v1/reports/salesperson-report/route";
-import * as r159 from "@/app/api/v1/saved-views/[id]/route";
-import * as r160 from "@/app/api/v1/saved-views/route";
-import * as r161 from "@/app/api/v1/scoring-rules/preview/route";
-import * as r162 from "@/app/api/v1/scoring-rules/route";
-import * as r163 from "@/app/api/v1/settings/channels/[provider]/route";
-import * as r164 from "@/app/api/v1/settings/channels/route";
-import * as r165 from "@/app/api/v1/settings/email/inbound/route";
-import * as r166 from "@/app/api/v1/settings/email/route";
-import * as r167 from "@/app/api/v1/settings/email/test/route";
-import * as r168 from "@/app/api/v1/stats/conversion-funnel/route";
-import * as r169 from "@/app/api/v1/stats/lead-quality/route";
-import * as r170 from "@/app/api/v1/stats/lead-score/route";
-import * as r171 from "@/app/api/v1/stats/price-trends/route";
-import * as r172 from "@/app/api/v1/suppressions/[id]/route";
-import * as r173 from "@/app/api/v1/suppressions/route";
-import * as r174 from "@/app/api/v1/templates/[id]/category/route";
-import * as r175 from "@/app/api/v1/templates/[id]/duplicate/route";
-import * as r176 from "@/app/api/v1/templates/[id]/favorite/route";
-import * as r177 from "@/app/api/v1/templates/[id]/preview/route";
-import * as r178 from "@/app/api/v1/templates/[id]/route";
-import * as r179 from "@/app/api/v1/templates/[id]/test/route";
-import * as r180 from "@/app/api/v1/templates/[id]/usage/route";
-import * as r181 from "@/app/api/v1/templates/[id]/validate/route";
-import * as r182 from "@/app/api/v1/templates/batch-delete/route";
-import * as r183 from "@/app/api/v1/templates/batch-duplicate/route";
-import * as r184 from "@/app/api/v1/templates/categories/route";
-import * as r185 from "@/app/api/v1/templates/render/route";
-import * as r186 from "@/app/api/v1/templates/route";
-import * as r187 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r188 from "@/app/api/v1/users/[id]/route";
-import * as r189 from "@/app/api/v1/users/route";
+import * as r95 from "@/app/api/v1/email-outbox/[id]/attachments/[attachmentId]/route";
+import * as r96 from "@/app/api/v1/email-outbox/[id]/route";
+import * as r97 from "@/app/api/v1/email-outbox/route";
+import * as r98 from "@/app/api/v1/events/route";
+import * as r99 from "@/app/api/v1/export/analytics/route";
+import * as r100 from "@/app/api/v1/health/route";
+import * as r101 from "@/app/api/v1/imports/[id]/cancel/route";
+import * as r102 from "@/app/api/v1/imports/[id]/errors/route";
+import * as r103 from "@/app/api/v1/imports/[id]/resume/route";
+import * as r104 from "@/app/api/v1/imports/[id]/route";
+import * as r105 from "@/app/api/v1/imports/route";
+import * as r106 from "@/app/api/v1/invitations/[token]/route";
+import * as r107 from "@/app/api/v1/lead-options/[kind]/route";
+import * as r108 from "@/app/api/v1/lead-options/route";
+import * as r109 from "@/app/api/v1/leads/[id]/analysis/route";
+import * as r110 from "@/app/api/v1/leads/[id]/analytics/route";
+import * as r111 from "@/app/api/v1/leads/[id]/analyze/route";
+import * as r112 from "@/app/api/v1/leads/[id]/calls/route";
+import * as r113 from "@/app/api/v1/leads/[id]/campaigns/route";
+import * as r114 from "@/app/api/v1/leads/[id]/conversation/route";
+import * as r115 from "@/app/api/v1/leads/[id]/events/route";
+import * as r116 from "@/app/api/v1/leads/[id]/inquiries/route";
+import * as r117 from "@/app/api/v1/leads/[id]/notes/[noteId]/route";
+import * as r118 from "@/app/api/v1/leads/[id]/notes/route";
+import * as r119 from "@/app/api/v1/leads/[id]/reclassify/route";
+import * as r120 from "@/app/api/v1/leads/[id]/reminders/route";
+import * as r121 from "@/app/api/v1/leads/[id]/restore/route";
+import * as r122 from "@/app/api/v1/leads/[id]/route";
+import * as r123 from "@/app/api/v1/leads/[id]/score/route";
+import * as r124 from "@/app/api/v1/leads/[id]/tags/[tag]/route";
+import * as r125 from "@/app/api/v1/leads/[id]/tags/route";
+import * as r126 from "@/app/api/v1/leads/[id]/timeline/route";
+import * as r127 from "@/app/api/v1/leads/batch/route";
+import * as r128 from "@/app/api/v1/leads/bulk/route";
+import * as r129 from "@/app/api/v1/leads/export/route";
+import * as r130 from "@/app/api/v1/leads/import/propose-mapping/route";
+import * as r131 from "@/app/api/v1/leads/import/route";
+import * as r132 from "@/app/api/v1/leads/merge/route";
+import * as r133 from "@/app/api/v1/leads/route";
+import * as r134 from "@/app/api/v1/leads/search/route";
+import * as r135 from "@/app/api/v1/leads/stats/route";
+import * as r136 from "@/app/api/v1/listings/[id]/route";
+import * as r137 from "@/app/api/v1/listings/route";
+import * as r138 from "@/app/api/v1/llm/providers/route";
+import * as r139 from "@/app/api/v1/llm/test-prompt/route";
+import * as r140 from "@/app/api/v1/llm/usage/route";
+import * as r141 from "@/app/api/v1/mailboxes/[id]/route";
+import * as r142 from "@/app/api/v1/mailboxes/route";
+import * as r143 from "@/app/api/v1/notifications/[id]/route";
+import * as r144 from "@/app/api/v1/notifications/read-all/route";
+import * as r145 from "@/app/api/v1/notifications/route";
+import * as r146 from "@/app/api/v1/openapi.json/route";
+import * as r147 from "@/app/api/v1/organization/route";
+import * as r148 from "@/app/api/v1/product-context/chat/route";
+import * as r149 from "@/app/api/v1/product-context/log/route";
+import * as r150 from "@/app/api/v1/product-context/recommendations/route";
+import * as r151 from "@/app/api/v1/product-context/route";
+import * as r152 from "@/app/api/v1/reminders/[id]/route";
+import * as r153 from "@/app/api/v1/reminders/route";
+import * as r154 from "@/app/api/v1/reports/[id]/export/route";
+import * as r155 from "@/app/api/v1/reports/[id]/route";
+import * as r156 from "@/app/api/v1/reports/activity-report/route";
+import * as r157 from "@/app/api/v1/reports/generate/route";
+import * as r158 from "@/app/api/v1/reports/route";
+import * as r159 from "@/app/api/v1/reports/salesperson-report/route";
+import * as r160 from "@/app/api/v1/saved-views/[id]/route";
+import * as r161 from "@/app/api/v1/saved-views/route";
+import * as r162 from "@/app/api/v1/scoring-rules/preview/route";
+import * as r163 from "@/app/api/v1/scoring-rules/route";
+import * as r164 from "@/app/api/v1/settings/channels/[provider]/route";
+import * as r165 from "@/app/api/v1/settings/channels/route";
+import * as r166 from "@/app/api/v1/settings/email/inbound/route";
+import * as r167 from "@/app/api/v1/settings/email/route";
+import * as r168 from "@/app/api/v1/settings/email/test/route";
+import * as r169 from "@/app/api/v1/stats/conversion-funnel/route";
+import * as r170 from "@/app/api/v1/stats/lead-quality/route";
+import * as r171 from "@/app/api/v1/stats/lead-score/route";
+import * as r172 from "@/app/api/v1/stats/price-trends/route";
+import * as r173 from "@/app/api/v1/suppressions/[id]/route";
+import * as r174 from "@/app/api/v1/suppressions/route";
+import * as r175 from "@/app/api/v1/templates/[id]/category/route";
+import * as r176 from "@/app/api/v1/templates/[id]/duplicate/route";
+import * as r177 from "@/app/api/v1/templates/[id]/favorite/route";
+import * as r178 from "@/app/api/v1/templates/[id]/preview/route";
+import * as r179 from "@/app/api/v1/templates/[id]/route";
+import * as r180 from "@/app/api/v1/templates/[id]/test/route";
+import * as r181 from "@/app/api/v1/templates/[id]/usage/route";
+import * as r182 from "@/app/api/v1/templates/[id]/validate/route";
+import * as r183 from "@/app/api/v1/templates/batch-delete/route";
+import * as r184 from "@/app/api/v1/templates/batch-duplicate/route";
+import * as r185 from "@/app/api/v1/templates/categories/route";
+import * as r186 from "@/app/api/v1/templates/render/route";
+import * as r187 from "@/app/api/v1/templates/route";
+import * as r188 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r189 from "@/app/api/v1/users/[id]/route";
+import * as r190 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
@@ -287,99 +288,100 @@ export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/custom-fields", module: r92 },
   { path: "/api/v1/docs/{asset}", module: r93 },
   { path: "/api/v1/docs", module: r94 },
-  { path: "/api/v1/email-outbox/{id}", module: r95 },
-  { path: "/api/v1/email-outbox", module: r96 },
-  { path: "/api/v1/events", module: r97 },
-  { path: "/api/v1/export/analytics", module: r98 },
-  { path: "/api/v1/health", module: r99 },
-  { path: "/api/v1/imports/{id}/cancel", module: r100 },
-  { path: "/api/v1/imports/{id}/errors", module: r101 },
-  { path: "/api/v1/imports/{id}/resume", module: r102 },
-  { path: "/api/v1/imports/{id}", module: r103 },
-  { path: "/api/v1/imports", module: r104 },
-  { path: "/api/v1/invitations/{token}", module: r105 },
-  { path: "/api/v1/lead-options/{kind}", module: r106 },
-  { path: "/api/v1/lead-options", module: r107 },
-  { path: "/api/v1/leads/{id}/analysis", module: r108 },
-  { path: "/api/v1/leads/{id}/analytics", module: r109 },
-  { path: "/api/v1/leads/{id}/analyze", module: r110 },
-  { path: "/api/v1/leads/{id}/calls", module: r111 },
-  { path: "/api/v1/leads/{id}/campaigns", module: r112 },
-  { path: "/api/v1/leads/{id}/conversation", module: r113 },
-  { path: "/api/v1/leads/{id}/events", module: r114 },
-  { path: "/api/v1/leads/{id}/inquiries", module: r115 },
-  { path: "/api/v1/leads/{id}/notes/{noteId}", module: r116 },
-  { path: "/api/v1/leads/{id}/notes", module: r117 },
-  { path: "/api/v1/leads/{id}/reclassify", module: r118 },
-  { path: "/api/v1/leads/{id}/reminders", module: r119 },
-  { path: "/api/v1/leads/{id}/restore", module: r120 },
-  { path: "/api/v1/leads/{id}", module: r121 },
-  { path: "/api/v1/leads/{id}/score", module: r122 },
-  { path: "/api/v1/leads/{id}/tags/{tag}", module: r123 },
-  { path: "/api/v1/leads/{id}/tags", module: r124 },
-  { path: "/api/v1/leads/{id}/timeline", module: r125 },
-  { path: "/api/v1/leads/batch", module: r126 },
-  { path: "/api/v1/leads/bulk", module: r127 },
-  { path: "/api/v1/leads/export", module: r128 },
-  { path: "/api/v1/leads/import/propose-mapping", module: r129 },
-  { path: "/api/v1/leads/import", module: r130 },
-  { path: "/api/v1/leads/merge", module: r131 },
-  { path: "/api/v1/leads", module: r132 },
-  { path: "/api/v1/leads/search", module: r133 },
-  { path: "/api/v1/leads/stats", module: r134 },
-  { path: "/api/v1/listings/{id}", module: r135 },
-  { path: "/api/v1/listings", module: r136 },
-  { path: "/api/v1/llm/providers", module: r137 },
-  { path: "/api/v1/llm/test-prompt", module: r138 },
-  { path: "/api/v1/llm/usage", module: r139 },
-  { path: "/api/v1/mailboxes/{id}", module: r140 },
-  { path: "/api/v1/mailboxes", module: r141 },
-  { path: "/api/v1/notifications/{id}", module: r142 },
-  { path: "/api/v1/notifications/read-all", module: r143 },
-  { path: "/api/v1/notifications", module: r144 },
-  { path: "/api/v1/openapi.json", module: r145 },
-  { path: "/api/v1/organization", module: r146 },
-  { path: "/api/v1/product-context/chat", module: r147 },
-  { path: "/api/v1/product-context/log", module: r148 },
-  { path: "/api/v1/product-context/recommendations", module: r149 },
-  { path: "/api/v1/product-context", module: r150 },
-  { path: "/api/v1/reminders/{id}", module: r151 },
-  { path: "/api/v1/reminders", module: r152 },
-  { path: "/api/v1/reports/{id}/export", module: r153 },
-  { path: "/api/v1/reports/{id}", module: r154 },
-  { path: "/api/v1/reports/activity-report", module: r155 },
-  { path: "/api/v1/reports/generate", module: r156 },
-  { path: "/api/v1/reports", module: r157 },
-  { path: "/api/v1/reports/salesperson-report", module: r158 },
-  { path: "/api/v1/saved-views/{id}", module: r159 },
-  { path: "/api/v1/saved-views", module: r160 },
-  { path: "/api/v1/scoring-rules/preview", module: r161 },
-  { path: "/api/v1/scoring-rules", module: r162 },
-  { path: "/api/v1/settings/channels/{provider}", module: r163 },
-  { path: "/api/v1/settings/channels", module: r164 },
-  { path: "/api/v1/settings/email/inbound", module: r165 },
-  { path: "/api/v1/settings/email", module: r166 },
-  { path: "/api/v1/settings/email/test", module: r167 },
-  { path: "/api/v1/stats/conversion-funnel", module: r168 },
-  { path: "/api/v1/stats/lead-quality", module: r169 },
-  { path: "/api/v1/stats/lead-score", module: r170 },
-  { path: "/api/v1/stats/price-trends", module: r171 },
-  { path: "/api/v1/suppressions/{id}", module: r172 },
-  { path: "/api/v1/suppressions", module: r173 },
-  { path: "/api/v1/templates/{id}/category", module: r174 },
-  { path: "/api/v1/templates/{id}/duplicate", module: r175 },
-  { path: "/api/v1/templates/{id}/favorite", module: r176 },
-  { path: "/api/v1/templates/{id}/preview", module: r177 },
-  { path: "/api/v1/templates/{id}", module: r178 },
-  { path: "/api/v1/templates/{id}/test", module: r179 },
-  { path: "/api/v1/templates/{id}/usage", module: r180 },
-  { path: "/api/v1/templates/{id}/validate", module: r181 },
-  { path: "/api/v1/templates/batch-delete", module: r182 },
-  { path: "/api/v1/templates/batch-duplicate", module: r183 },
-  { path: "/api/v1/templates/categories", module: r184 },
-  { path: "/api/v1/templates/render", module: r185 },
-  { path: "/api/v1/templates", module: r186 },
-  { path: "/api/v1/users/{id}/invitation", module: r187 },
-  { path: "/api/v1/users/{id}", module: r188 },
-  { path: "/api/v1/users", module: r189 },
+  { path: "/api/v1/email-outbox/{id}/attachments/{attachmentId}", module: r95 },
+  { path: "/api/v1/email-outbox/{id}", module: r96 },
+  { path: "/api/v1/email-outbox", module: r97 },
+  { path: "/api/v1/events", module: r98 },
+  { path: "/api/v1/export/analytics", module: r99 },
+  { path: "/api/v1/health", module: r100 },
+  { path: "/api/v1/imports/{id}/cancel", module: r101 },
+  { path: "/api/v1/imports/{id}/errors", module: r102 },
+  { path: "/api/v1/imports/{id}/resume", module: r103 },
+  { path: "/api/v1/imports/{id}", module: r104 },
+  { path: "/api/v1/imports", module: r105 },
+  { path: "/api/v1/invitations/{token}", module: r106 },
+  { path: "/api/v1/lead-options/{kind}", module: r107 },
+  { path: "/api/v1/lead-options", module: r108 },
+  { path: "/api/v1/leads/{id}/analysis", module: r109 },
+  { path: "/api/v1/leads/{id}/analytics", module: r110 },
+  { path: "/api/v1/leads/{id}/analyze", module: r111 },
+  { path: "/api/v1/leads/{id}/calls", module: r112 },
+  { path: "/api/v1/leads/{id}/campaigns", module: r113 },
+  { path: "/api/v1/leads/{id}/conversation", module: r114 },
+  { path: "/api/v1/leads/{id}/events", module: r115 },
+  { path: "/api/v1/leads/{id}/inquiries", module: r116 },
+  { path: "/api/v1/leads/{id}/notes/{noteId}", module: r117 },
+  { path: "/api/v1/leads/{id}/notes", module: r118 },
+  { path: "/api/v1/leads/{id}/reclassify", module: r119 },
+  { path: "/api/v1/leads/{id}/reminders", module: r120 },
+  { path: "/api/v1/leads/{id}/restore", module: r121 },
+  { path: "/api/v1/leads/{id}", module: r122 },
+  { path: "/api/v1/leads/{id}/score", module: r123 },
+  { path: "/api/v1/leads/{id}/tags/{tag}", module: r124 },
+  { path: "/api/v1/leads/{id}/tags", module: r125 },
+  { path: "/api/v1/leads/{id}/timeline", module: r126 },
+  { path: "/api/v1/leads/batch", module: r127 },
+  { path: "/api/v1/leads/bulk", module: r128 },
+  { path: "/api/v1/leads/export", module: r129 },
+  { path: "/api/v1/leads/import/propose-mapping", module: r130 },
+  { path: "/api/v1/leads/import", module: r131 },
+  { path: "/api/v1/leads/merge", module: r132 },
+  { path: "/api/v1/leads", module: r133 },
+  { path: "/api/v1/leads/search", module: r134 },
+  { path: "/api/v1/leads/stats", module: r135 },
+  { path: "/api/v1/listings/{id}", module: r136 },
+  { path: "/api/v1/listings", module: r137 },
+  { path: "/api/v1/llm/providers", module: r138 },
+  { path: "/api/v1/llm/test-prompt", module: r139 },
+  { path: "/api/v1/llm/usage", module: r140 },
+  { path: "/api/v1/mailboxes/{id}", module: r141 },
+  { path: "/api/v1/mailboxes", module: r142 },
+  { path: "/api/v1/notifications/{id}", module: r143 },
+  { path: "/api/v1/notifications/read-all", module: r144 },
+  { path: "/api/v1/notifications", module: r145 },
+  { path: "/api/v1/openapi.json", module: r146 },
+  { path: "/api/v1/organization", module: r147 },
+  { path: "/api/v1/product-context/chat", module: r148 },
+  { path: "/api/v1/product-context/log", module: r149 },
+  { path: "/api/v1/product-context/recommendations", module: r150 },
+  { path: "/api/v1/product-context", module: r151 },
+  { path: "/api/v1/reminders/{id}", module: r152 },
+  { path: "/api/v1/reminders", module: r153 },
+  { path: "/api/v1/reports/{id}/export", module: r154 },
+  { path: "/api/v1/reports/{id}", module: r155 },
+  { path: "/api/v1/reports/activity-report", module: r156 },
+  { path: "/api/v1/reports/generate", module: r157 },
+  { path: "/api/v1/reports", module: r158 },
+  { path: "/api/v1/reports/salesperson-report", module: r159 },
+  { path: "/api/v1/saved-views/{id}", module: r160 },
+  { path: "/api/v1/saved-views", module: r161 },
+  { path: "/api/v1/scoring-rules/preview", module: r162 },
+  { path: "/api/v1/scoring-rules", module: r163 },
+  { path: "/api/v1/settings/channels/{provider}", module: r164 },
+  { path: "/api/v1/settings/channels", module: r165 },
+  { path: "/api/v1/settings/email/inbound", module: r166 },
+  { path: "/api/v1/settings/email", module: r167 },
+  { path: "/api/v1/settings/email/test", module: r168 },
+  { path: "/api/v1/stats/conversion-funnel", module: r169 },
+  { path: "/api/v1/stats/lead-quality", module: r170 },
+  { path: "/api/v1/stats/lead-score", module: r171 },
+  { path: "/api/v1/stats/price-trends", module: r172 },
+  { path: "/api/v1/suppressions/{id}", module: r173 },
+  { path: "/api/v1/suppressions", module: r174 },
+  { path: "/api/v1/templates/{id}/category", module: r175 },
+  { path: "/api/v1/templates/{id}/duplicate", module: r176 },
+  { path: "/api/v1/templates/{id}/favorite", module: r177 },
+  { path: "/api/v1/templates/{id}/preview", module: r178 },
+  { path: "/api/v1/templates/{id}", module: r179 },
+  { path: "/api/v1/templates/{id}/test", module: r180 },
+  { path: "/api/v1/templates/{id}/usage", module: r181 },
+  { path: "/api/v1/templates/{id}/validate", module: r182 },
+  { path: "/api/v1/templates/batch-delete", module: r183 },
+  { path: "/api/v1/templates/batch-duplicate", module: r184 },
+  { path: "/api/v1/templates/categories", module: r185 },
+  { path: "/api/v1/templates/render", module: r186 },
+  { path: "/api/v1/templates", module: r187 },
+  { path: "/api/v1/users/{id}/invitation", module: r188 },
+  { path: "/api/v1/users/{id}", module: r189 },
+  { path: "/api/v1/users", module: r190 },
 ];

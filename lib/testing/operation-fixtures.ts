@@ -50,6 +50,7 @@ import { LISTINGS_FIXTURES } from "./listings-fixtures";
 import { ACTIVITY_FIXTURES } from "./activity-fixtures";
 import { DRAFTING_FIXTURES } from "./drafting-fixtures";
 import { REPORTS_FIXTURES } from "./reports-fixtures";
+import { ATTACHMENT_FIXTURES } from "./attachment-fixtures";
 import { createTemplate } from "@/lib/templates/templates";
 
 export interface PreparedCall {
@@ -517,3 +518,4 @@ Object.assign(OPERATION_FIXTURES, LISTINGS_FIXTURES);
 Object.assign(OPERATION_FIXTURES, ACTIVITY_FIXTURES);
 Object.assign(OPERATION_FIXTURES, DRAFTING_FIXTURES);
 Object.assign(OPERATION_FIXTURES, REPORTS_FIXTURES);
+Object.assign(OPERATION_FIXTURES, ATTACHMENT_FIXTURES);

@@ -1,0 +1,66 @@
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { emailAttachments, emailMessages } from "@/db/schema";
+import { queueEmail } from "@/lib/email/queue-email";
+import type { EmailAttachment } from "@/lib/email/transports/types";
+import { newId } from "@/lib/crypto/ids";
+import type { TestOrg } from "./fixtures";
+import type { OperationFixture, PreparedCall } from "./operation-fixtures";
+
+/** Every byte value, so an encoding slip on the way out (UTF-8, lost NULs, base64) shows. */
+export const everyByte = (length = 600) => Uint8Array.from({ length }, (_, i) => (i * 7) % 256);
+
+export const reportFile = (extra: Partial<EmailAttachment> = {}): EmailAttachment => ({
+  filename: "leads-by-status-2026-03-10.csv",
+  contentType: "text/csv; charset=utf-8",
+  content: everyByte(),
+  ...extra,
+});
+
+/**
+ * A report email queued with files, as the scheduled-report job queues it; returns the message id
+ * and its files' ids in the order the outbox lists them.
+ */
+export async function queueReportEmail(
+  org: TestOrg,
+  files: EmailAttachment[] = [reportFile()],
+): Promise<{ messageId: string; attachmentIds: string[] }> {
+  const db = await getDb();
+  const messageId = await queueEmail(db, {
+    organizationId: org.id,
+    kind: "system",
+    to: org.members.admin.email,
+    subject: `Leads by status — weekly report ${newId().slice(-6)}`,
+    text: "The report is attached.",
+    transport: "local_outbox",
+    attachments: files,
+  });
+  const rows = await db
+    .select({ id: emailAttachments.id })
+    .from(emailAttachments)
+    .where(
+      and(
+        eq(emailAttachments.organizationId, org.id),
+        eq(emailAttachments.emailMessageId, messageId),
+      ),
+    )
+    .orderBy(asc(emailAttachments.id));
+  return { messageId, attachmentIds: rows.map((r) => r.id) };
+}
+
+async function attachmentCall(org: TestOrg): Promise<PreparedCall> {
+  const { messageId, attachmentIds } = await queueReportEmail(org);
+  return { params: { id: messageId, attachmentId: attachmentIds[0]! } };
+}
+
+/** How to call the outbox attachment routes (see OPERATION_FIXTURES). */
+export const ATTACHMENT_FIXTURES: Record<string, OperationFixture> = {
+  "GET /api/v1/email-outbox/{id}/attachments/{attachmentId}": {
+    prepare: attachmentCall,
+    snapshot: async (_org, call) =>
+      (await getDb())
+        .select({ id: emailMessages.id, status: emailMessages.status })
+        .from(emailMessages)
+        .where(eq(emailMessages.id, call.params!.id!)),
+  },
+};
