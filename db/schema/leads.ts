@@ -166,7 +166,7 @@ export const leads = pgTable(
         .on(t.organizationId, t.deletedAt)
         .where(sql`${t.deletedAt} is not null`),
       index("leads_org_domain_idx").on(t.organizationId, t.domain).where(live),
-      // Also carries INCLUDE (id, owner, source, company, name, deal) — db/migrations/0040 — so
+      // Also carries INCLUDE (id, owner, source, company, name, deal) — db/migrations/0042 — so
       // lifetime value per customer is an index-only scan of the won leads.
       index("leads_org_won_idx")
         .on(t.organizationId, t.wonAt)
