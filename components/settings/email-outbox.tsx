@@ -11,6 +11,7 @@ import { inputClass, SelectField } from "@/components/ui/field";
 import { apiFetch, errorMessage } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/client/format";
 import { queryKeys } from "@/lib/client/query-keys";
+import { EmailAttachmentLinks, type EmailAttachmentLink } from "./email-attachment-links";
 
 interface EmailSummary {
   id: string;
@@ -23,6 +24,7 @@ interface EmailSummary {
   openedAt: string | null;
   clickedAt: string | null;
   bouncedAt: string | null;
+  attachments: EmailAttachmentLink[];
 }
 interface EmailDetail extends EmailSummary {
   from: string;
@@ -94,6 +96,11 @@ export function EmailOutbox({ localMode }: { localMode: boolean }) {
       cell: (m) => <Badge tone={m.status === "failed" ? "red" : "green"}>{m.status}</Badge>,
     },
     { key: "tracking", header: "Tracking", cell: trackingBadges },
+    {
+      key: "files",
+      header: "Files",
+      cell: (m) => <EmailAttachmentLinks files={m.attachments} label={`Files of ${m.subject}`} />,
+    },
   ];
   return (
     <>
@@ -154,6 +161,14 @@ export function EmailOutbox({ localMode }: { localMode: boolean }) {
                 </div>
               ))}
             </dl>
+          )}
+          {detail.data.attachments.length > 0 && (
+            <div className="mb-3">
+              <h3 className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+                Attachments
+              </h3>
+              <EmailAttachmentLinks files={detail.data.attachments} label="Attachments" />
+            </div>
           )}
           {detail.data.html ? (
             // Sandboxed: the message's HTML can't run scripts or reach the app; links open in a
