@@ -3,10 +3,11 @@ import { queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { resolveAnalyticsScope, type AnalyticsQuery } from "@/lib/analytics/analytics-filters";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
-import { inList, ts } from "@/lib/analytics/analytics-sql";
+import { inList } from "@/lib/analytics/analytics-sql";
+import { rollupDayBucket, rollupDayRange } from "@/lib/analytics/rollups/activity-rollup-sql";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
-import { addKind, bucketSql, bucketStarts, emptyCounts, seriesOf } from "./activity-buckets";
+import { addKind, bucketStarts, emptyCounts, seriesOf } from "./activity-buckets";
 import { membersCte } from "./members-in-scope";
 import type { ActivityReport, CompanyActivity } from "./people-analytics-schemas";
 
@@ -22,8 +23,8 @@ interface Row {
 
 /**
  * GET /reports/activity-report: logins, calls, emails, follow-ups (and meetings, notes) per member
- * in scope per day/week/month of the period, every bucket present — one grouped query over
- * user_activities.
+ * in scope per day/week/month of the period, every bucket present — one grouped query over the
+ * daily rollup of user_activities (user_activity_daily_rollups).
  */
 export async function getActivityReport(
   ctx: Ctx,
@@ -37,12 +38,13 @@ export async function getActivityReport(
     ctx.db,
     sql`with ${membersCte(ctx, scope)},
       acts as (
-        select ua.user_id, ${bucketSql(sql`ua.occurred_at`, scope.interval)} as bucket, ua.kind,
-               count(*)::int as n
-          from user_activities ua
-         where ua.organization_id = ${ctx.orgId} and ua.user_id in (select user_id from mem)
-           and ua.occurred_at >= ${ts(from)} and ua.occurred_at < ${ts(to)}
-         group by 1, 2, 3)
+        select r.user_id, ${rollupDayBucket("r", scope.interval)} as bucket, r.kind,
+               sum(r.activities)::int as n
+          from user_activity_daily_rollups r
+         where r.organization_id = ${ctx.orgId} and r.user_id in (select user_id from mem)
+           and ${rollupDayRange("r", from, to)}
+         group by 1, 2, 3
+        having sum(r.activities) <> 0)
       select mem.user_id, mem.name, mem.email, mem.role, acts.bucket, acts.kind,
              coalesce(acts.n, 0) as n
         from mem left join acts on acts.user_id = mem.user_id
@@ -80,7 +82,8 @@ export async function getActivityReport(
 
 /**
  * GET /activity/company-activity: the scope's activity per kind per bucket, with the period
- * before for comparison and how many members were active — one grouped query.
+ * before for comparison and how many members were active — one grouped query over the daily
+ * rollup (a member is active with at least one act in the period).
  */
 export async function getCompanyActivity(
   ctx: Ctx,
@@ -97,15 +100,15 @@ export async function getCompanyActivity(
     users: number;
   }>(
     ctx.db,
-    sql`select t.bucket, t.kind, count(*)::int as n,
-               count(distinct t.user_id) filter (where t.bucket is not null)::int as users
-          from (select ua.user_id, ua.kind,
-                       case when ua.occurred_at >= ${ts(from)}
-                            then ${bucketSql(sql`ua.occurred_at`, scope.interval)} end as bucket
-                  from user_activities ua
-                 where ua.organization_id = ${ctx.orgId}
-                   and ua.occurred_at >= ${ts(previousFrom)} and ua.occurred_at < ${ts(to)}
-                   ${scope.ownerIds ? sql`and ua.user_id in ${inList(scope.ownerIds)}` : sql``}) t
+    sql`select t.bucket, t.kind, sum(t.n)::int as n,
+               count(distinct t.user_id)
+                 filter (where t.bucket is not null and t.n > 0)::int as users
+          from (select r.user_id, r.kind, r.activities as n,
+                       case when ${rollupDayRange("r", from, to)}
+                            then ${rollupDayBucket("r", scope.interval)} end as bucket
+                  from user_activity_daily_rollups r
+                 where r.organization_id = ${ctx.orgId} and ${rollupDayRange("r", previousFrom, to)}
+                   ${scope.ownerIds ? sql`and r.user_id in ${inList(scope.ownerIds)}` : sql``}) t
          group by grouping sets ((t.bucket, t.kind), ())`,
   );
   const all = rows.find((r) => r.kind === null && r.bucket === null);

@@ -9,6 +9,7 @@ import {
 import { periodDto } from "@/lib/analytics/analytics-schemas";
 import { share } from "@/lib/analytics/campaigns/campaign-metrics";
 import { inList, splitCurrency, ts } from "@/lib/analytics/analytics-sql";
+import { rollupDayRange } from "@/lib/analytics/rollups/activity-rollup-sql";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { organizationCurrency } from "@/lib/organizations/organization-currency";
@@ -39,14 +40,16 @@ interface MoneyRow {
   pipeline: number | string;
 }
 
-function sourceFilter(scope: AnalyticsScope): SQL {
-  return scope.sources ? sql`and l.source in ${inList(scope.sources)}` : sql``;
+function sourceFilter(scope: AnalyticsScope, alias = "l"): SQL {
+  return scope.sources ? sql`and ${sql.raw(alias)}.source in ${inList(scope.sources)}` : sql``;
 }
 
 /**
  * GET /reports/salesperson-report: per member in the caller's scope — leads assigned in the period
  * and how many of those were contacted and won, deals won in the period and their value, the open
- * pipeline now, the median time to answer a lead's reply, calls and emails. Two grouped queries.
+ * pipeline now, the median time to answer a lead's reply, calls and emails. The counts and money
+ * are sums over rollups (lead_assignment_rollups, user_activity_daily_rollups, lead_daily_rollups,
+ * lead_status_rollups); only the response time reads the period's replies, one index probe each.
  */
 export async function getSalespersonReport(
   ctx: Ctx,
@@ -69,22 +72,21 @@ export async function getSalespersonReport(
       ctx.db,
       sql`with ${membersCte(ctx, scope)},
         assigned as (
-          select l.owner_id, count(*)::int as n,
-                 count(*) filter (where l.first_contacted_at is not null)::int as contacted,
-                 count(*) filter (where l.won_at is not null)::int as converted
-            from leads l
-           where l.organization_id = ${org} and l.deleted_at is null
-             and l.owner_id in (select user_id from mem) and ${inPeriod(sql`l.assigned_at`)}
-             ${sourceFilter(scope)}
-           group by l.owner_id),
+          select r.owner_id, sum(r.leads)::int as n,
+                 coalesce(sum(r.leads) filter (where r.contacted), 0)::int as contacted,
+                 coalesce(sum(r.leads) filter (where r.converted), 0)::int as converted
+            from lead_assignment_rollups r
+           where r.organization_id = ${org} and r.owner_id in (select user_id from mem)
+             and ${rollupDayRange("r", from, to)} ${sourceFilter(scope, "r")}
+           group by r.owner_id),
         acts as (
-          select ua.user_id,
-                 count(*) filter (where ua.kind = 'call')::int as calls,
-                 count(*) filter (where ua.kind = 'email')::int as emails
-            from user_activities ua
-           where ua.organization_id = ${org} and ua.user_id in (select user_id from mem)
-             and ${inPeriod(sql`ua.occurred_at`)}
-           group by ua.user_id),
+          select r.user_id,
+                 coalesce(sum(r.activities) filter (where r.kind = 'call'), 0)::int as calls,
+                 coalesce(sum(r.activities) filter (where r.kind = 'email'), 0)::int as emails
+            from user_activity_daily_rollups r
+           where r.organization_id = ${org} and r.user_id in (select user_id from mem)
+             and ${rollupDayRange("r", from, to)}
+           group by r.user_id),
         resp as (
           select l.owner_id,
                  percentile_cont(0.5) within group (
@@ -96,8 +98,8 @@ export async function getSalespersonReport(
             cross join lateral (
               select min(o.occurred_at) as next_at from conversation_messages o
                where o.organization_id = ${org} and o.lead_id = i.lead_id
-                 and o.direction = 'outbound' and o.author_user_id = l.owner_id
-                 and o.occurred_at > i.occurred_at) r
+                 and o.direction = 'outbound' and o.author_user_id is not null
+                 and o.author_user_id = l.owner_id and o.occurred_at > i.occurred_at) r
            where i.organization_id = ${org} and i.direction = 'inbound'
              and coalesce(i.inbound_kind, 'human_reply') = 'human_reply'
              and ${inPeriod(sql`i.occurred_at`)} and r.next_at is not null
@@ -115,17 +117,27 @@ export async function getSalespersonReport(
     ),
     queryRows<MoneyRow>(
       ctx.db,
-      sql`with ${membersCte(ctx, scope)}
-        select l.owner_id, coalesce(l.deal_currency, ${currency}) as currency,
-               count(*) filter (where ${inPeriod(sql`l.won_at`)})::int as won,
-               count(l.deal_value) filter (where ${inPeriod(sql`l.won_at`)})::int as won_with_value,
-               coalesce(sum(l.deal_value) filter (where ${inPeriod(sql`l.won_at`)}), 0) as won_value,
-               count(l.deal_value) filter (where l.status in ${openStatuses})::int as open_deals,
-               coalesce(sum(l.deal_value) filter (where l.status in ${openStatuses}), 0) as pipeline
-          from leads l
-         where l.organization_id = ${org} and l.deleted_at is null
-           and l.owner_id in (select user_id from mem) ${sourceFilter(scope)}
-           and (${inPeriod(sql`l.won_at`)} or (l.status in ${openStatuses} and l.deal_value is not null))
+      sql`with ${membersCte(ctx, scope)},
+        won as (
+          select r.owner_key as owner_id, r.currency, sum(r.leads)::int as won,
+                 sum(r.valued)::int as won_with_value, sum(r.amount) as won_value,
+                 0 as open_deals, 0 as pipeline
+            from lead_daily_rollups r
+           where r.organization_id = ${org} and r.metric = 'won'
+             and r.owner_key in (select user_id from mem)
+             and ${rollupDayRange("r", from, to)} ${sourceFilter(scope, "r")}
+           group by 1, 2),
+        pipeline as (
+          select r.owner_key, r.currency, 0, 0, 0, sum(r.valued)::int, sum(r.amount)
+            from lead_status_rollups r
+           where r.organization_id = ${org} and r.status in ${openStatuses}
+             and r.owner_key in (select user_id from mem) ${sourceFilter(scope, "r")}
+           group by 1, 2)
+        select owner_id, coalesce(nullif(currency, ''), ${currency}) as currency,
+               sum(won)::int as won, sum(won_with_value)::int as won_with_value,
+               sum(won_value) as won_value, sum(open_deals)::int as open_deals,
+               sum(pipeline) as pipeline
+          from (select * from won union all select * from pipeline) m
          group by 1, 2`,
     ),
   ]);
