@@ -21,3 +21,4 @@ export * from "./analytics-rollups";
 export * from "./activity-rollups";
 export * from "./revenue-rollups";
 export * from "./campaign-rollups";
+export * from "./funnel-rollups";

@@ -111,6 +111,19 @@ export const leads = pgTable(
      * else the second open status) — kept by triggers on lead_status_changes and lead_options.
      */
     qualifiedAt: tsz("qualified_at"),
+    /**
+     * The statuses the lead entered, in order, and when (its lead_status_changes by changed_at,
+     * id) — kept by triggers on the history (db/migrations, leads_refresh_status_path) so the
+     * funnel's time in stage and the status-entry rollup read the lead row, not the history.
+     */
+    statusPath: text("status_path")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    statusPathAt: tsz("status_path_at")
+      .array()
+      .notNull()
+      .default(sql`'{}'::timestamptz[]`),
     nextFollowUpAt: tsz("next_follow_up_at"),
     createdById: uuid("created_by_id"),
     updatedById: uuid("updated_by_id"),
