@@ -17,6 +17,8 @@ import {
   ts,
 } from "./analytics-sql";
 import type { LeadTimelineQuery } from "./lead-analytics-schemas";
+import { cohortGroups } from "./rollups/funnel-cohort";
+import { statusEntries } from "./rollups/funnel-entries";
 
 /**
  * Leads created in the period per source: how many were contacted (ever), reached the qualified
@@ -82,30 +84,20 @@ export async function getLeadSources(ctx: Ctx, query: AnalyticsQuery, now?: Date
 }
 
 /**
- * Per status: leads created in the period that are in it now, and how many times scoped leads
- * entered it during the period (status history).
+ * Per status: leads created in the period that are in it now (grouped from the cohort's
+ * index-only scan), and how many times scoped leads entered it during the period
+ * (lead_status_entry_rollups, or the status history under a campaign filter).
  */
 export async function getLeadStatus(ctx: Ctx, query: AnalyticsQuery, now?: Date) {
   const ac = await loadAnalyticsContext(ctx, query, now);
-  const { from, to } = ac.scope.period;
-  const f = leadFilter(ctx, ac.scope);
-  const [current, entered] = await Promise.all([
-    queryRows<{ status: string; n: number }>(
-      ctx.db,
-      sql`select l.status, count(*)::int as n from leads l
-           where ${f} and l.created_at >= ${ts(from)} and l.created_at < ${ts(to)} group by 1`,
-    ),
-    queryRows<{ status: string; n: number }>(
-      ctx.db,
-      sql`select sc.to_status as status, count(*)::int as n
-            from lead_status_changes sc join leads l on l.id = sc.lead_id
-           where sc.organization_id = ${ctx.orgId} and ${f}
-             and sc.changed_at >= ${ts(from)} and sc.changed_at < ${ts(to)} group by 1`,
-    ),
+  const [groups, entries] = await Promise.all([
+    cohortGroups(ctx, ac.scope),
+    statusEntries(ctx, ac.scope),
   ]);
-  const countOf = new Map(current.map((r) => [r.status, r.n]));
-  const enteredOf = new Map(entered.map((r) => [r.status, r.n]));
-  const total = current.reduce((s, r) => s + r.n, 0);
+  const countOf = new Map<string, number>();
+  for (const g of groups) countOf.set(g.status, (countOf.get(g.status) ?? 0) + g.leads);
+  const enteredOf = new Map(entries.map((r) => [r.status, r.entries]));
+  const total = groups.reduce((s, g) => s + g.leads, 0);
   const known = ac.statuses.filter(
     (s) => !s.retired || countOf.has(s.value) || enteredOf.has(s.value),
   );

@@ -8,28 +8,28 @@ import type { LeadScoreQuery } from "./stats-schemas";
 
 /**
  * Scores of the leads created in the period, in buckets of `width` points. Buckets cover 0–100
- * and stretch to any score outside it, every bucket present (zeros included).
+ * and stretch to any score outside it, every bucket present (zeros included). One index-only scan
+ * counts the leads per score (about a hundred rows); buckets, average and median (exact: scores
+ * are integers) are folded from those counts.
  */
 export async function scoreDistribution(ctx: Ctx, ac: AnalyticsContext, width: number) {
   const { from, to } = ac.scope.period;
-  const cohort = sql`from leads l where ${leadFilter(ctx, ac.scope)}
-    and l.created_at >= ${ts(from)} and l.created_at < ${ts(to)}`;
-  const [rows, stats] = await Promise.all([
-    queryRows<{ b: number; n: number }>(
-      ctx.db,
-      sql`select floor(l.score::numeric / ${width})::int as b, count(*)::int as n ${cohort} group by 1`,
-    ),
-    queryRows<{ total: number; avg: number | null; median: number | null }>(
-      ctx.db,
-      sql`select count(*)::int as total, avg(l.score)::float8 as avg,
-                 (percentile_cont(0.5) within group (order by l.score))::float8 as median ${cohort}`,
-    ),
-  ]);
-  const counts = new Map(rows.map((r) => [r.b, r.n]));
+  const perScore = await queryRows<{ score: number; n: number }>(
+    ctx.db,
+    sql`select l.score, count(*)::int as n from leads l
+         where ${leadFilter(ctx, ac.scope)} and l.created_at >= ${ts(from)}
+           and l.created_at < ${ts(to)}
+         group by 1 order by 1`,
+  );
+  const counts = new Map<number, number>();
+  for (const r of perScore) {
+    const b = Math.floor(r.score / width);
+    counts.set(b, (counts.get(b) ?? 0) + r.n);
+  }
   const keys = [...counts.keys()];
   const lo = Math.min(0, ...keys);
   const hi = Math.max(Math.floor(100 / width), ...keys);
-  const total = stats[0]?.total ?? 0;
+  const total = perScore.reduce((t, r) => t + r.n, 0);
   const buckets = [];
   for (let b = lo; b <= hi; b++) {
     const count = counts.get(b) ?? 0;
@@ -43,13 +43,27 @@ export async function scoreDistribution(ctx: Ctx, ac: AnalyticsContext, width: n
       share: ratio(count, total),
     });
   }
-  const avg = stats[0]?.avg ?? null;
+  const sum = perScore.reduce((t, r) => t + r.score * r.n, 0);
   return {
     total,
-    averageScore: avg === null ? null : Math.round(avg * 100) / 100,
-    medianScore: stats[0]?.median ?? null,
+    averageScore: total === 0 ? null : Math.round((sum / total) * 100) / 100,
+    medianScore: medianOfCounts(perScore, total),
     buckets,
   };
+}
+
+/** The median (percentile_cont 0.5) of values given as ascending (value, count) pairs. */
+function medianOfCounts(rows: { score: number; n: number }[], total: number): number | null {
+  if (total === 0) return null;
+  // 0-based ranks of the middle value(s): one when the total is odd, two to average when even.
+  const ranks = [Math.floor((total - 1) / 2), Math.ceil((total - 1) / 2)];
+  const values: number[] = [];
+  let seen = 0;
+  for (const r of rows) {
+    for (const rank of ranks) if (rank >= seen && rank < seen + r.n) values.push(r.score);
+    seen += r.n;
+  }
+  return (values[0]! + values[1]!) / 2;
 }
 
 export async function getLeadScoreStats(ctx: Ctx, query: LeadScoreQuery, now?: Date) {
