@@ -156,41 +156,42 @@ import * as r152 from "@/app/api/v1/reminders/[id]/route";
 import * as r153 from "@/app/api/v1/reminders/route";
 import * as r154 from "@/app/api/v1/reports/[id]/export/route";
 import * as r155 from "@/app/api/v1/reports/[id]/route";
-import * as r156 from "@/app/api/v1/reports/activity-report/route";
-import * as r157 from "@/app/api/v1/reports/generate/route";
-import * as r158 from "@/app/api/v1/reports/route";
-import * as r159 from "@/app/api/v1/reports/salesperson-report/route";
-import * as r160 from "@/app/api/v1/saved-views/[id]/route";
-import * as r161 from "@/app/api/v1/saved-views/route";
-import * as r162 from "@/app/api/v1/scoring-rules/preview/route";
-import * as r163 from "@/app/api/v1/scoring-rules/route";
-import * as r164 from "@/app/api/v1/settings/channels/[provider]/route";
-import * as r165 from "@/app/api/v1/settings/channels/route";
-import * as r166 from "@/app/api/v1/settings/email/inbound/route";
-import * as r167 from "@/app/api/v1/settings/email/route";
-import * as r168 from "@/app/api/v1/settings/email/test/route";
-import * as r169 from "@/app/api/v1/stats/conversion-funnel/route";
-import * as r170 from "@/app/api/v1/stats/lead-quality/route";
-import * as r171 from "@/app/api/v1/stats/lead-score/route";
-import * as r172 from "@/app/api/v1/stats/price-trends/route";
-import * as r173 from "@/app/api/v1/suppressions/[id]/route";
-import * as r174 from "@/app/api/v1/suppressions/route";
-import * as r175 from "@/app/api/v1/templates/[id]/category/route";
-import * as r176 from "@/app/api/v1/templates/[id]/duplicate/route";
-import * as r177 from "@/app/api/v1/templates/[id]/favorite/route";
-import * as r178 from "@/app/api/v1/templates/[id]/preview/route";
-import * as r179 from "@/app/api/v1/templates/[id]/route";
-import * as r180 from "@/app/api/v1/templates/[id]/test/route";
-import * as r181 from "@/app/api/v1/templates/[id]/usage/route";
-import * as r182 from "@/app/api/v1/templates/[id]/validate/route";
-import * as r183 from "@/app/api/v1/templates/batch-delete/route";
-import * as r184 from "@/app/api/v1/templates/batch-duplicate/route";
-import * as r185 from "@/app/api/v1/templates/categories/route";
-import * as r186 from "@/app/api/v1/templates/render/route";
-import * as r187 from "@/app/api/v1/templates/route";
-import * as r188 from "@/app/api/v1/users/[id]/invitation/route";
-import * as r189 from "@/app/api/v1/users/[id]/route";
-import * as r190 from "@/app/api/v1/users/route";
+import * as r156 from "@/app/api/v1/reports/[id]/send/route";
+import * as r157 from "@/app/api/v1/reports/activity-report/route";
+import * as r158 from "@/app/api/v1/reports/generate/route";
+import * as r159 from "@/app/api/v1/reports/route";
+import * as r160 from "@/app/api/v1/reports/salesperson-report/route";
+import * as r161 from "@/app/api/v1/saved-views/[id]/route";
+import * as r162 from "@/app/api/v1/saved-views/route";
+import * as r163 from "@/app/api/v1/scoring-rules/preview/route";
+import * as r164 from "@/app/api/v1/scoring-rules/route";
+import * as r165 from "@/app/api/v1/settings/channels/[provider]/route";
+import * as r166 from "@/app/api/v1/settings/channels/route";
+import * as r167 from "@/app/api/v1/settings/email/inbound/route";
+import * as r168 from "@/app/api/v1/settings/email/route";
+import * as r169 from "@/app/api/v1/settings/email/test/route";
+import * as r170 from "@/app/api/v1/stats/conversion-funnel/route";
+import * as r171 from "@/app/api/v1/stats/lead-quality/route";
+import * as r172 from "@/app/api/v1/stats/lead-score/route";
+import * as r173 from "@/app/api/v1/stats/price-trends/route";
+import * as r174 from "@/app/api/v1/suppressions/[id]/route";
+import * as r175 from "@/app/api/v1/suppressions/route";
+import * as r176 from "@/app/api/v1/templates/[id]/category/route";
+import * as r177 from "@/app/api/v1/templates/[id]/duplicate/route";
+import * as r178 from "@/app/api/v1/templates/[id]/favorite/route";
+import * as r179 from "@/app/api/v1/templates/[id]/preview/route";
+import * as r180 from "@/app/api/v1/templates/[id]/route";
+import * as r181 from "@/app/api/v1/templates/[id]/test/route";
+import * as r182 from "@/app/api/v1/templates/[id]/usage/route";
+import * as r183 from "@/app/api/v1/templates/[id]/validate/route";
+import * as r184 from "@/app/api/v1/templates/batch-delete/route";
+import * as r185 from "@/app/api/v1/templates/batch-duplicate/route";
+import * as r186 from "@/app/api/v1/templates/categories/route";
+import * as r187 from "@/app/api/v1/templates/render/route";
+import * as r188 from "@/app/api/v1/templates/route";
+import * as r189 from "@/app/api/v1/users/[id]/invitation/route";
+import * as r190 from "@/app/api/v1/users/[id]/route";
+import * as r191 from "@/app/api/v1/users/route";
 
 export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/{path*}", module: r0 },
@@ -349,39 +350,40 @@ export const apiRoutes: ApiRouteModule[] = [
   { path: "/api/v1/reminders", module: r153 },
   { path: "/api/v1/reports/{id}/export", module: r154 },
   { path: "/api/v1/reports/{id}", module: r155 },
-  { path: "/api/v1/reports/activity-report", module: r156 },
-  { path: "/api/v1/reports/generate", module: r157 },
-  { path: "/api/v1/reports", module: r158 },
-  { path: "/api/v1/reports/salesperson-report", module: r159 },
-  { path: "/api/v1/saved-views/{id}", module: r160 },
-  { path: "/api/v1/saved-views", module: r161 },
-  { path: "/api/v1/scoring-rules/preview", module: r162 },
-  { path: "/api/v1/scoring-rules", module: r163 },
-  { path: "/api/v1/settings/channels/{provider}", module: r164 },
-  { path: "/api/v1/settings/channels", module: r165 },
-  { path: "/api/v1/settings/email/inbound", module: r166 },
-  { path: "/api/v1/settings/email", module: r167 },
-  { path: "/api/v1/settings/email/test", module: r168 },
-  { path: "/api/v1/stats/conversion-funnel", module: r169 },
-  { path: "/api/v1/stats/lead-quality", module: r170 },
-  { path: "/api/v1/stats/lead-score", module: r171 },
-  { path: "/api/v1/stats/price-trends", module: r172 },
-  { path: "/api/v1/suppressions/{id}", module: r173 },
-  { path: "/api/v1/suppressions", module: r174 },
-  { path: "/api/v1/templates/{id}/category", module: r175 },
-  { path: "/api/v1/templates/{id}/duplicate", module: r176 },
-  { path: "/api/v1/templates/{id}/favorite", module: r177 },
-  { path: "/api/v1/templates/{id}/preview", module: r178 },
-  { path: "/api/v1/templates/{id}", module: r179 },
-  { path: "/api/v1/templates/{id}/test", module: r180 },
-  { path: "/api/v1/templates/{id}/usage", module: r181 },
-  { path: "/api/v1/templates/{id}/validate", module: r182 },
-  { path: "/api/v1/templates/batch-delete", module: r183 },
-  { path: "/api/v1/templates/batch-duplicate", module: r184 },
-  { path: "/api/v1/templates/categories", module: r185 },
-  { path: "/api/v1/templates/render", module: r186 },
-  { path: "/api/v1/templates", module: r187 },
-  { path: "/api/v1/users/{id}/invitation", module: r188 },
-  { path: "/api/v1/users/{id}", module: r189 },
-  { path: "/api/v1/users", module: r190 },
+  { path: "/api/v1/reports/{id}/send", module: r156 },
+  { path: "/api/v1/reports/activity-report", module: r157 },
+  { path: "/api/v1/reports/generate", module: r158 },
+  { path: "/api/v1/reports", module: r159 },
+  { path: "/api/v1/reports/salesperson-report", module: r160 },
+  { path: "/api/v1/saved-views/{id}", module: r161 },
+  { path: "/api/v1/saved-views", module: r162 },
+  { path: "/api/v1/scoring-rules/preview", module: r163 },
+  { path: "/api/v1/scoring-rules", module: r164 },
+  { path: "/api/v1/settings/channels/{provider}", module: r165 },
+  { path: "/api/v1/settings/channels", module: r166 },
+  { path: "/api/v1/settings/email/inbound", module: r167 },
+  { path: "/api/v1/settings/email", module: r168 },
+  { path: "/api/v1/settings/email/test", module: r169 },
+  { path: "/api/v1/stats/conversion-funnel", module: r170 },
+  { path: "/api/v1/stats/lead-quality", module: r171 },
+  { path: "/api/v1/stats/lead-score", module: r172 },
+  { path: "/api/v1/stats/price-trends", module: r173 },
+  { path: "/api/v1/suppressions/{id}", module: r174 },
+  { path: "/api/v1/suppressions", module: r175 },
+  { path: "/api/v1/templates/{id}/category", module: r176 },
+  { path: "/api/v1/templates/{id}/duplicate", module: r177 },
+  { path: "/api/v1/templates/{id}/favorite", module: r178 },
+  { path: "/api/v1/templates/{id}/preview", module: r179 },
+  { path: "/api/v1/templates/{id}", module: r180 },
+  { path: "/api/v1/templates/{id}/test", module: r181 },
+  { path: "/api/v1/templates/{id}/usage", module: r182 },
+  { path: "/api/v1/templates/{id}/validate", module: r183 },
+  { path: "/api/v1/templates/batch-delete", module: r184 },
+  { path: "/api/v1/templates/batch-duplicate", module: r185 },
+  { path: "/api/v1/templates/categories", module: r186 },
+  { path: "/api/v1/templates/render", module: r187 },
+  { path: "/api/v1/templates", module: r188 },
+  { path: "/api/v1/users/{id}/invitation", module: r189 },
+  { path: "/api/v1/users/{id}", module: r190 },
+  { path: "/api/v1/users", module: r191 },
 ];

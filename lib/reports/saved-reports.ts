@@ -169,8 +169,8 @@ export async function createSavedReport(
   });
 }
 
-/** The creator and admins change or delete a saved report; others may copy it. */
-async function editable(ctx: Ctx, id: string): Promise<SavedReportRow> {
+/** The creator and admins change, delete or send a saved report; others may copy it. */
+export async function editable(ctx: Ctx, id: string): Promise<SavedReportRow> {
   assertCan(ctx, "reports:write");
   // Another organization's id is a 404 before any question of who may change it.
   const row = await findSavedReport(ctx, id);

@@ -80,58 +80,72 @@ export async function sendScheduledReports(
 
 async function sendOne(db: Database, id: string, frequency: Frequency, now: Date) {
   const start = periodStart(frequency, now);
-  return db.transaction(async (tx) => {
+  return db.transaction(async (transaction) => {
+    // The report runs inside this transaction, through domain functions that take a Database.
+    const tx = transaction as unknown as Database;
     const [report] = await tx
       .update(savedReports)
       .set({ lastSentAt: now })
       .where(and(eq(savedReports.id, id), dueCondition(frequency, now)))
       .returning();
     if (!report) return null; // another run claimed it
-    const [creator] = report.createdById
-      ? await tx
-          .select({ role: memberships.role })
-          .from(memberships)
-          .where(
-            and(
-              eq(memberships.organizationId, report.organizationId),
-              eq(memberships.userId, report.createdById),
-            ),
-          )
-      : [];
-    if (!creator) return 0; // its creator left: nobody's visibility to run it with
-    const ctx: Ctx = {
-      db: tx as unknown as Database,
-      orgId: report.organizationId,
-      role: creator.role,
-      actor: { type: "user", id: report.createdById, userId: report.createdById },
-    };
-    const definition = reportDefinitionSchema.parse(report.definition);
-    const result = await generateReport(ctx, definition, now);
-    const recipients = await tx
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .innerJoin(
-        memberships,
-        and(
-          eq(memberships.userId, users.id),
-          eq(memberships.organizationId, report.organizationId),
-        ),
-      )
-      .where(inArray(users.id, report.recipientIds));
-    const file = await reportFile(report.name, report.scheduleFormat, result, now);
-    const mail = reportEmail(report.name, report.id, frequency, result, file);
-    for (const r of recipients) {
-      await queueEmail(tx, {
-        organizationId: report.organizationId,
-        kind: "system",
-        to: r.email,
-        ...mail,
-        ...(file.attachment ? { attachments: [file.attachment] } : {}),
-        idempotencyKey: `report:${report.id}:${start.toISOString().slice(0, 10)}:${r.id}`,
-      });
-    }
-    return recipients.length;
+    return queueReportEmails(tx, report, frequency, now, start.toISOString().slice(0, 10));
   });
+}
+
+/**
+ * Queue a saved report's email to each of its recipients still in the organization, run as its
+ * creator (their visibility) and rendered once. Each email's idempotency key is the report, the
+ * given key (the schedule's period, or one send-now) and the recipient. Returns the emails queued.
+ */
+export async function queueReportEmails(
+  tx: Database,
+  report: typeof savedReports.$inferSelect,
+  frequency: Frequency,
+  now: Date,
+  key: string,
+): Promise<number> {
+  const [creator] = report.createdById
+    ? await tx
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.organizationId, report.organizationId),
+            eq(memberships.userId, report.createdById),
+          ),
+        )
+    : [];
+  if (!creator) return 0; // its creator left: nobody's visibility to run it with
+  const ctx: Ctx = {
+    db: tx,
+    orgId: report.organizationId,
+    role: creator.role,
+    actor: { type: "user", id: report.createdById, userId: report.createdById },
+  };
+  const definition = reportDefinitionSchema.parse(report.definition);
+  const result = await generateReport(ctx, definition, now);
+  const recipients = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, users.id), eq(memberships.organizationId, report.organizationId)),
+    )
+    .where(inArray(users.id, report.recipientIds));
+  const file = await reportFile(report.name, report.scheduleFormat, result, now);
+  const mail = reportEmail(report.name, report.id, frequency, result, file);
+  for (const r of recipients) {
+    await queueEmail(tx, {
+      organizationId: report.organizationId,
+      kind: "system",
+      to: r.email,
+      ...mail,
+      ...(file.attachment ? { attachments: [file.attachment] } : {}),
+      idempotencyKey: `report:${report.id}:${key}:${r.id}`,
+    });
+  }
+  return recipients.length;
 }
 
 /** What the email says of the file: attached, or too big to attach. */

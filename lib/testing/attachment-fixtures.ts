@@ -1,11 +1,13 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, like } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailAttachments, emailMessages } from "@/db/schema";
 import { queueEmail } from "@/lib/email/queue-email";
 import type { EmailAttachment } from "@/lib/email/transports/types";
 import { newId } from "@/lib/crypto/ids";
+import { reportDefinitionSchema } from "@/lib/reports/report-definition";
+import { createSavedReport } from "@/lib/reports/saved-reports";
 import type { TestOrg } from "./fixtures";
-import type { OperationFixture, PreparedCall } from "./operation-fixtures";
+import type { Caller, OperationFixture, PreparedCall } from "./operation-fixtures";
 
 /** Every byte value, so an encoding slip on the way out (UTF-8, lost NULs, base64) shows. */
 export const everyByte = (length = 600) => Uint8Array.from({ length }, (_, i) => (i * 7) % 256);
@@ -53,7 +55,24 @@ async function attachmentCall(org: TestOrg): Promise<PreparedCall> {
   return { params: { id: messageId, attachmentId: attachmentIds[0]! } };
 }
 
-/** How to call the outbox attachment routes (see OPERATION_FIXTURES). */
+/**
+ * A weekly report emailed to the owner as CSV, saved by the caller (who may then send it) or, for
+ * an API key, by the owner.
+ */
+export async function scheduledReport(org: TestOrg, caller: Caller = { userId: null }) {
+  const role = Object.entries(org.members).find(([, m]) => m.id === caller.userId)?.[0];
+  return createSavedReport(org.ctx((role ?? "owner") as keyof TestOrg["members"]), {
+    name: `Leads by status ${newId().slice(-6)}`,
+    definition: reportDefinitionSchema.parse({
+      dataset: "leads",
+      dimensions: ["status"],
+      metrics: ["count"],
+    }),
+    schedule: { frequency: "weekly", format: "csv", recipientIds: [org.members.owner.id] },
+  });
+}
+
+/** How to call the outbox attachment routes and send a report now (see OPERATION_FIXTURES). */
 export const ATTACHMENT_FIXTURES: Record<string, OperationFixture> = {
   "GET /api/v1/email-outbox/{id}/attachments/{attachmentId}": {
     prepare: attachmentCall,
@@ -62,5 +81,13 @@ export const ATTACHMENT_FIXTURES: Record<string, OperationFixture> = {
         .select({ id: emailMessages.id, status: emailMessages.status })
         .from(emailMessages)
         .where(eq(emailMessages.id, call.params!.id!)),
+  },
+  "POST /api/v1/reports/{id}/send": {
+    prepare: async (org, caller) => ({ params: { id: (await scheduledReport(org, caller)).id } }),
+    snapshot: async (_org, call) =>
+      (await getDb())
+        .select({ id: emailMessages.id })
+        .from(emailMessages)
+        .where(like(emailMessages.idempotencyKey, `report:${call.params!.id!}:%`)),
   },
 };
