@@ -10,7 +10,9 @@ import { isoText, leadFilter, optionLabel, round2, splitCurrency, ts } from "./a
  * Lifetime value per won customer: a customer is a company (its name trimmed and lower-cased)
  * or, without one, the lead itself. The cohort is the customers whose first win falls in the
  * period; a customer's value is every won deal of theirs so far. The source is that of the
- * customer's first won lead.
+ * customer's first won lead. Read live: one index-only scan of the won leads
+ * (leads_org_won_idx carries every column used here); each customer's money is summed in one
+ * grouped pass, not a scan of the won leads per customer.
  */
 export async function getLtv(ctx: Ctx, query: AnalyticsQuery, now?: Date) {
   const ac = await loadAnalyticsContext(ctx, query, now);
@@ -38,13 +40,16 @@ export async function getLtv(ctx: Ctx, query: AnalyticsQuery, now?: Date) {
                  (array_agg(label order by won_at, id))[1] as label,
                  (array_agg(source order by won_at, id))[1] as source
             from w group by key
-          having min(won_at) >= ${ts(period.from)} and min(won_at) < ${ts(period.to)})
+          having min(won_at) >= ${ts(period.from)} and min(won_at) < ${ts(period.to)}),
+        m as (
+          select x.key, json_agg(json_build_object('currency', x.currency, 'amount', x.amount)) as money
+            from (select w.key, w.currency, coalesce(sum(w.deal_value), 0)::float8 as amount
+                    from w join c on c.key = w.key group by 1, 2) x
+           group by 1)
       select c.key, c.label, c.lead_id, c.source, c.deals,
              ${isoText(sql`c.first_won`)} as first_won, ${isoText(sql`c.last_won`)} as last_won,
-             (select json_agg(json_build_object('currency', x.currency, 'amount', x.amount))
-                from (select w.currency, coalesce(sum(w.deal_value), 0)::float8 as amount
-                        from w where w.key = c.key group by 1) x) as money
-        from c`,
+             m.money
+        from c left join m on m.key = c.key`,
   );
   const customers = rows.map((r) => {
     const money = splitCurrency(r.money ?? [], ac.currency);
