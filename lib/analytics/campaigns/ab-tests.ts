@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { CampaignStep } from "@/db/schema";
 import { resolveAnalyticsScope } from "@/lib/analytics/analytics-filters";
-import { inList, ts } from "@/lib/analytics/analytics-sql";
+import { inList } from "@/lib/analytics/analytics-sql";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
+import { sentMailByVariant, type SentMailRow } from "@/lib/analytics/rollups/campaign-rollup-sql";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import type { AbTest, AbTests, AbTestsQuery } from "./campaign-analytics-schemas";
@@ -29,7 +30,7 @@ interface VariantRow {
 
 /**
  * GET /analytics/ab-tests: for each campaign step with more than one variant, each variant's
- * sample (messages of the period that reached an inbox), its success rate with a 95% Wilson
+ * sample (messages sent in the period that reached an inbox; from the campaign mail rollups), its success rate with a 95% Wilson
  * interval, and a z-test of the best variant against each other. A winner is named only when the
  * best beats every other at p < 0.05 and every variant has the minimum sample — otherwise the
  * test is reported as not significant, with its p-value.
@@ -42,42 +43,7 @@ export async function getAbTests(
   assertCan(ctx, "analytics:read");
   const { metric, minSample, ...filters } = query;
   const scope = await resolveAnalyticsScope(ctx, filters, now);
-  const p = scope.period;
-  const leadParts = [
-    ...(scope.ownerIds ? [sql`l.owner_id in ${inList(scope.ownerIds)}`] : []),
-    ...(scope.sources ? [sql`l.source in ${inList(scope.sources)}`] : []),
-  ];
-  const rows = await queryRows<VariantRow>(
-    ctx.db,
-    sql`with ev as (
-          select e.message_id from email_events e
-           where e.organization_id = ${ctx.orgId} and e.type = 'replied'
-             ${scope.campaignId ? sql`and e.campaign_id = ${scope.campaignId}` : sql`and e.campaign_id is not null`}
-           group by e.message_id)
-        select m.campaign_id, c.name, c.steps, m.step_id, max(m.step_index)::int as step_index,
-               m.variant_id,
-               count(*)::int as sent,
-               count(*) filter (where m.bounced_at is not null)::int as bounced,
-               count(*) filter (where m.bounced_at is null and m.opened_at is not null)::int as opened,
-               count(*) filter (where m.bounced_at is null and m.clicked_at is not null)::int as clicked,
-               count(*) filter (where m.bounced_at is null
-                                  and (m.replied_at is not null or ev.message_id is not null))::int as replied
-          from email_messages m
-          join campaigns c on c.organization_id = m.organization_id and c.id = m.campaign_id
-          left join ev on ev.message_id = m.id
-         where m.organization_id = ${ctx.orgId} and m.kind = 'campaign'
-           and m.variant_id is not null and m.sent_at is not null
-           and m.sent_at >= ${ts(p.from)} and m.sent_at < ${ts(p.to)}
-           ${scope.campaignId ? sql`and m.campaign_id = ${scope.campaignId}` : sql``}
-           ${
-             leadParts.length
-               ? sql`and exists (select 1 from leads l where l.organization_id = ${ctx.orgId}
-                       and l.id = m.lead_id and ${sql.join(leadParts, sql` and `)})`
-               : sql``
-           }
-         group by m.campaign_id, c.name, c.steps, m.step_id, m.variant_id
-         order by c.name, m.campaign_id, step_index, m.variant_id`,
-  );
+  const rows = await variantRows(ctx, await sentMailByVariant(ctx, scope));
 
   const groups = new Map<string, VariantRow[]>();
   for (const row of rows) {
@@ -103,7 +69,52 @@ export async function getAbTests(
       ),
     );
   }
-  return { period: periodDto(p), tests };
+  return { period: periodDto(scope.period), tests };
+}
+
+/**
+ * Per campaign, step and variant: the sample and its outcomes (opens, clicks, replies of mail that
+ * did not bounce), with the campaign's name and steps, ordered by campaign name, step and variant.
+ */
+async function variantRows(ctx: Ctx, mail: SentMailRow[]): Promise<VariantRow[]> {
+  const ids = [...new Set(mail.filter((m) => m.variant_id !== null).map((m) => m.campaign_id))];
+  if (!ids.length) return [];
+  const campaigns = await queryRows<{ id: string; name: string; steps: CampaignStep[] }>(
+    ctx.db,
+    sql`select id, name, steps from campaigns
+         where organization_id = ${ctx.orgId} and id in ${inList(ids)}`,
+  );
+  const rows = new Map<string, VariantRow>();
+  for (const m of mail) {
+    const campaign = campaigns.find((c) => c.id === m.campaign_id);
+    if (m.variant_id === null || !campaign) continue;
+    const key = `${m.campaign_id}\u0000${m.step_id}\u0000${m.variant_id}`;
+    const row = rows.get(key) ?? {
+      campaign_id: m.campaign_id,
+      name: campaign.name,
+      steps: campaign.steps,
+      step_id: m.step_id,
+      step_index: m.step_index ?? -1,
+      variant_id: m.variant_id,
+      ...{ sent: 0, bounced: 0, opened: 0, clicked: 0, replied: 0 },
+    };
+    row.step_index = Math.max(row.step_index, m.step_index ?? -1);
+    row.sent += m.sent;
+    if (m.bounced) row.bounced += m.sent;
+    else {
+      row.opened += m.opened;
+      row.clicked += m.clicked;
+      row.replied += m.replied;
+    }
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort(
+    (a, b) =>
+      a.name.localeCompare(b.name) ||
+      a.campaign_id.localeCompare(b.campaign_id) ||
+      a.step_index - b.step_index ||
+      a.variant_id.localeCompare(b.variant_id),
+  );
 }
 
 function emptyRow(like: VariantRow, variantId: string): VariantRow {

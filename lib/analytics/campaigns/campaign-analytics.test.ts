@@ -20,7 +20,8 @@ import { analyticsQuery } from "@/lib/analytics/analytics-filters";
  *   L3 rep2  b  Tue 09:00 bounced
  *   L4 rep2  b  Tue 09:30 delivered, reply known only as an event
  *   L5 owner a  failed (never left), created Mon
- *   L1 also had a message on 27 February: before the period, not counted.
+ *   L1 also had a message on 27 February: before the period, not counted — and L1 is a recipient
+ *   of February (the day of its first mail of the campaign), not of March.
  * L1 won 20 March (1,000 USD), L4 won 25 March (500 EUR); a meeting logged on L1, a call booking
  * one on L2, a plain call on L3. Gamma (cost 50 EUR, launched 10 March) sent nothing. Beta ran in
  * February only; Delta is a draft: neither is listed.
@@ -154,7 +155,8 @@ describe("GET /analytics/campaigns", () => {
       campaignId: alpha,
       status: "active",
       launchedAt: "2026-03-02T08:00:00.000Z",
-      recipients: 5,
+      // L2–L5: L1 was first mailed in February (recipients count where their first mail falls).
+      recipients: 4,
       sent: 5,
       delivered: 4,
       opened: 2,
@@ -170,7 +172,7 @@ describe("GET /analytics/campaigns", () => {
       unsubscribeRate: 0.25,
       meetings: 2,
       won: 2,
-      winRate: 0.4,
+      winRate: 0.5,
       cost: 100,
       costByCurrency: [],
       revenue: 1000,
@@ -191,7 +193,7 @@ describe("GET /analytics/campaigns", () => {
       roi: null,
     });
     expect(res.json.totals).toMatchObject({
-      recipients: 5,
+      recipients: 4,
       sent: 5,
       replied: 2,
       openRate: 0.5,
@@ -224,7 +226,7 @@ describe("GET /analytics/campaigns", () => {
     });
     expect(rep.json.campaigns).toHaveLength(1);
     expect(rep.json.campaigns[0]).toMatchObject({
-      recipients: 2,
+      recipients: 1,
       sent: 3,
       delivered: 3,
       opened: 2,
@@ -241,7 +243,7 @@ describe("GET /analytics/campaigns", () => {
     const manager = await get("/api/v1/analytics/campaigns", org.members.manager.token, {
       campaignId: alpha,
     });
-    expect(manager.json.campaigns[0]).toMatchObject({ recipients: 4, sent: 5, won: 2 });
+    expect(manager.json.campaigns[0]).toMatchObject({ recipients: 3, sent: 5, won: 2 });
     const sneaky = await get("/api/v1/analytics/campaigns", org.members.rep.token, {
       campaignId: alpha,
       ownerId: org.members.rep2.id,
@@ -251,7 +253,7 @@ describe("GET /analytics/campaigns", () => {
       campaignId: alpha,
       source: "website",
     });
-    expect(bySource.json.campaigns[0]).toMatchObject({ recipients: 2, sent: 3, bounced: 1 });
+    expect(bySource.json.campaigns[0]).toMatchObject({ recipients: 1, sent: 3, bounced: 1 });
   });
 
   it("another organization sees none of it; malformed filters are a 400", async () => {

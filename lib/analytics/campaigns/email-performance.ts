@@ -2,26 +2,35 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { CampaignStep } from "@/db/schema";
 import { resolveAnalyticsScope } from "@/lib/analytics/analytics-filters";
-import { inList, ts } from "@/lib/analytics/analytics-sql";
+import { inList } from "@/lib/analytics/analytics-sql";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
+import {
+  sentMailBySendTime,
+  sentMailByVariant,
+  type SentMailRow,
+} from "@/lib/analytics/rollups/campaign-rollup-sql";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { validationError } from "@/lib/http/problem";
 import type { EmailPerformance, EmailPerformanceQuery } from "./campaign-analytics-schemas";
 import { share } from "./campaign-metrics";
 
-interface Row {
-  level: number;
-  step_index: number | null;
-  campaign_id: string | null;
-  variant_id: string | null;
-  weekday: number | null;
-  hour: number | null;
+interface Counts {
   sent: number;
   opened: number;
   clicked: number;
   replied: number;
   bounced: number;
+}
+
+const none = (): Counts => ({ sent: 0, opened: 0, clicked: 0, replied: 0, bounced: 0 });
+
+function add(into: Counts, row: SentMailRow) {
+  into.sent += row.sent;
+  into.opened += row.opened;
+  into.clicked += row.clicked;
+  into.replied += row.replied;
+  if (row.bounced) into.bounced += row.sent;
 }
 
 /**
@@ -38,29 +47,19 @@ async function withKnownZone<T>(timezone: string, run: () => Promise<T>): Promis
   }
 }
 
-function performance(row: Row | undefined) {
-  const n = (v: number | undefined) => Number(v ?? 0);
-  const sent = n(row?.sent);
-  const bounced = n(row?.bounced);
-  const m = {
-    sent,
-    opened: n(row?.opened),
-    clicked: n(row?.clicked),
-    replied: n(row?.replied),
-    bounced,
-  };
+function performance(m: Counts) {
   return {
     ...m,
-    openRate: share(m.opened, sent - bounced),
-    clickRate: share(m.clicked, sent - bounced),
-    replyRate: share(m.replied, sent - bounced),
+    openRate: share(m.opened, m.sent - m.bounced),
+    clickRate: share(m.clicked, m.sent - m.bounced),
+    replyRate: share(m.replied, m.sent - m.bounced),
   };
 }
 
 /**
  * GET /analytics/email-performance: campaign mail sent in the period to leads in scope, by step,
- * by variant and by the weekday × hour it went out (in the asked time zone) — one grouped query
- * (grouping sets), plus the names and variant labels of the campaigns that appear.
+ * by variant and by the weekday × hour it went out (in the asked time zone) — summed from the
+ * campaign mail rollups, plus the names and variant labels of the campaigns that appear.
  */
 export async function getEmailPerformance(
   ctx: Ctx,
@@ -70,58 +69,26 @@ export async function getEmailPerformance(
   assertCan(ctx, "analytics:read");
   const { timezone, ...filters } = query;
   const scope = await resolveAnalyticsScope(ctx, filters, now);
-  const p = scope.period;
-  const leadParts = [
-    ...(scope.ownerIds ? [sql`l.owner_id in ${inList(scope.ownerIds)}`] : []),
-    ...(scope.sources ? [sql`l.source in ${inList(scope.sources)}`] : []),
-  ];
-  const local = sql`(m.sent_at at time zone ${timezone})`;
-  const rows = await withKnownZone(timezone, () =>
-    queryRows<Row>(
-      ctx.db,
-      sql`with ev as (
-          select e.message_id from email_events e
-           where e.organization_id = ${ctx.orgId} and e.type = 'replied'
-             ${scope.campaignId ? sql`and e.campaign_id = ${scope.campaignId}` : sql`and e.campaign_id is not null`}
-           group by e.message_id),
-        f as (
-          select m.campaign_id, m.step_index, m.variant_id,
-                 extract(isodow from ${local})::int as weekday,
-                 extract(hour from ${local})::int as hour,
-                 m.opened_at is not null as opened, m.clicked_at is not null as clicked,
-                 (m.replied_at is not null or ev.message_id is not null) as replied,
-                 m.bounced_at is not null as bounced
-            from email_messages m
-            left join ev on ev.message_id = m.id
-           where m.organization_id = ${ctx.orgId} and m.kind = 'campaign' and m.sent_at is not null
-             and m.sent_at >= ${ts(p.from)} and m.sent_at < ${ts(p.to)}
-             ${scope.campaignId ? sql`and m.campaign_id = ${scope.campaignId}` : sql``}
-             ${
-               leadParts.length
-                 ? sql`and exists (select 1 from leads l where l.organization_id = ${ctx.orgId}
-                         and l.id = m.lead_id and ${sql.join(leadParts, sql` and `)})`
-                 : sql``
-             })
-        select grouping(f.step_index, f.campaign_id, f.variant_id, f.weekday, f.hour)::int as level,
-               f.step_index, f.campaign_id, f.variant_id, f.weekday, f.hour,
-               count(*)::int as sent,
-               count(*) filter (where f.opened)::int as opened,
-               count(*) filter (where f.clicked)::int as clicked,
-               count(*) filter (where f.replied)::int as replied,
-               count(*) filter (where f.bounced)::int as bounced
-          from f
-         group by grouping sets ((), (f.step_index), (f.campaign_id, f.step_index, f.variant_id),
-                                 (f.weekday, f.hour))`,
-    ),
-  );
+  const [mail, slots] = await Promise.all([
+    sentMailByVariant(ctx, scope),
+    withKnownZone(timezone, () => sentMailBySendTime(ctx, scope, timezone)),
+  ]);
 
-  // grouping() bits, high to low: step_index, campaign_id, variant_id, weekday, hour (1 = rolled up).
-  const total = rows.find((r) => Number(r.level) === 0b11111);
-  const steps = rows.filter((r) => Number(r.level) === 0b01111);
-  const variants = rows.filter((r) => Number(r.level) === 0b00011 && r.variant_id !== null);
-  const slots = rows.filter((r) => Number(r.level) === 0b11100);
+  const total = none();
+  const steps = new Map<number, Counts>();
+  const variants = new Map<string, { row: SentMailRow; counts: Counts }>();
+  for (const row of mail) {
+    add(total, row);
+    const stepIndex = row.step_index ?? -1;
+    if (!steps.has(stepIndex)) steps.set(stepIndex, none());
+    add(steps.get(stepIndex)!, row);
+    if (row.variant_id === null) continue;
+    const key = `${row.campaign_id}\u0000${stepIndex}\u0000${row.variant_id}`;
+    if (!variants.has(key)) variants.set(key, { row, counts: none() });
+    add(variants.get(key)!.counts, row);
+  }
 
-  const campaignIds = [...new Set(variants.map((v) => v.campaign_id!))];
+  const campaignIds = [...new Set([...variants.values()].map((v) => v.row.campaign_id))];
   const campaigns = campaignIds.length
     ? await queryRows<{ id: string; name: string; steps: CampaignStep[] }>(
         ctx.db,
@@ -131,30 +98,30 @@ export async function getEmailPerformance(
     : [];
 
   return {
-    period: periodDto(p),
+    period: periodDto(scope.period),
     timezone,
     totals: performance(total),
-    byStep: steps
-      .map((s) => ({
-        value: Number(s.step_index ?? -1),
-        label: s.step_index === null ? "(no step)" : `Step ${Number(s.step_index) + 1}`,
-        ...performance(s),
+    byStep: [...steps]
+      .map(([stepIndex, counts]) => ({
+        value: stepIndex,
+        label: stepIndex === -1 ? "(no step)" : `Step ${stepIndex + 1}`,
+        ...performance(counts),
       }))
       .sort((a, b) => a.value - b.value),
-    byVariant: variants
-      .map((v) => {
-        const campaign = campaigns.find((c) => c.id === v.campaign_id);
-        const stepIndex = Number(v.step_index ?? -1);
+    byVariant: [...variants.values()]
+      .map(({ row, counts }) => {
+        const campaign = campaigns.find((c) => c.id === row.campaign_id);
+        const stepIndex = row.step_index ?? -1;
         const label =
-          campaign?.steps[stepIndex]?.variants.find((x) => x.id === v.variant_id)?.label ??
-          v.variant_id!;
+          campaign?.steps[stepIndex]?.variants.find((x) => x.id === row.variant_id)?.label ??
+          row.variant_id!;
         return {
-          campaignId: v.campaign_id!,
+          campaignId: row.campaign_id,
           campaignName: campaign?.name ?? "",
           stepIndex,
-          value: v.variant_id!,
+          value: row.variant_id!,
           label,
-          ...performance(v),
+          ...performance(counts),
         };
       })
       .sort(
@@ -170,7 +137,9 @@ export async function getEmailPerformance(
       return {
         weekday,
         hour,
-        ...performance(slots.find((s) => Number(s.weekday) === weekday && Number(s.hour) === hour)),
+        ...performance(
+          slots.find((s) => Number(s.weekday) === weekday && Number(s.hour) === hour) ?? none(),
+        ),
       };
     }),
   };
