@@ -243,7 +243,7 @@ async function actsFromSource(query: Record<string, string>, fromKey: "from" | "
 }
 
 function randomQueries(r: Random): Record<string, string>[] {
-  const scopes = [
+  const scopes: Record<string, string>[] = [
     {},
     { ownerId: org.members.rep.id },
     { ownerId: `${org.members.rep.id},${org.members.rep2.id}` },
