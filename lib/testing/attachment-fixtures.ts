@@ -1,6 +1,7 @@
-import { and, asc, eq, like } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { emailAttachments, emailMessages } from "@/db/schema";
+import { emailMessages } from "@/db/schema";
+import { attachmentsOfMessages } from "@/lib/email/outbox-attachments";
 import { queueEmail } from "@/lib/email/queue-email";
 import type { EmailAttachment } from "@/lib/email/transports/types";
 import { newId } from "@/lib/crypto/ids";
@@ -37,17 +38,8 @@ export async function queueReportEmail(
     transport: "local_outbox",
     attachments: files,
   });
-  const rows = await db
-    .select({ id: emailAttachments.id })
-    .from(emailAttachments)
-    .where(
-      and(
-        eq(emailAttachments.organizationId, org.id),
-        eq(emailAttachments.emailMessageId, messageId),
-      ),
-    )
-    .orderBy(asc(emailAttachments.id));
-  return { messageId, attachmentIds: rows.map((r) => r.id) };
+  const listed = await attachmentsOfMessages(org.ctx("owner"), [messageId]);
+  return { messageId, attachmentIds: (listed.get(messageId) ?? []).map((f) => f.id) };
 }
 
 async function attachmentCall(org: TestOrg): Promise<PreparedCall> {
