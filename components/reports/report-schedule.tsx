@@ -35,6 +35,12 @@ export function ReportSchedule({ report }: { report: SavedReportDto }) {
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["reports"] }),
   });
+  // Sends what is saved (not unsaved edits), so it is offered once a schedule with recipients is.
+  const sendNow = useMutation({
+    mutationFn: () =>
+      apiFetch<{ emails: number }>(`/reports/${report.id}/send`, { method: "POST" }),
+  });
+  const sendable = Boolean(report.schedule.frequency && report.schedule.recipientIds.length);
   return (
     <div className="mt-6 space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800">
       <h3 className="text-sm font-semibold">Email schedule</h3>
@@ -88,14 +94,32 @@ export function ReportSchedule({ report }: { report: SavedReportDto }) {
       </p>
       {save.error && <Alert tone="error">{errorMessage(save.error)}</Alert>}
       {save.isSuccess && <Alert tone="success">Schedule saved.</Alert>}
-      <Button
-        type="button"
-        variant="secondary"
-        onClick={() => save.mutate()}
-        disabled={save.isPending}
-      >
-        Save schedule
-      </Button>
+      {sendNow.error && <Alert tone="error">{errorMessage(sendNow.error)}</Alert>}
+      {sendNow.data && (
+        <Alert tone="success">
+          Emailed to {sendNow.data.emails} recipient{sendNow.data.emails === 1 ? "" : "s"}.
+        </Alert>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => save.mutate()}
+          disabled={save.isPending}
+        >
+          Save schedule
+        </Button>
+        {sendable && (
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => sendNow.mutate()}
+            disabled={sendNow.isPending}
+          >
+            Send now
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -18,7 +18,7 @@ test("the outbox lists a report email's attachment with its size and downloads i
   const tag = Date.now().toString(36);
   const me = await (await page.request.get("/api/v1/auth/me")).json();
 
-  // A weekly report to the owner, sent now: the email the schedule sends, with the CSV attached.
+  // A weekly report to the owner, sent now from its page: the schedule's email, CSV attached.
   const name = `Attachment check ${tag}`;
   const saved = await page.request.post("/api/v1/reports", {
     data: {
@@ -29,8 +29,11 @@ test("the outbox lists a report email's attachment with its size and downloads i
   });
   expect(saved.status(), await saved.text()).toBe(201);
   const report = (await saved.json()) as { id: string };
-  const sent = await page.request.post(`/api/v1/reports/${report.id}/send`, { timeout: 60_000 });
-  expect(sent.status(), await sent.text()).toBe(202);
+  await page.goto(`/reports/${report.id}`, { timeout: 90_000 });
+  await page.getByRole("button", { name: "Send now" }).click({ timeout: 60_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Emailed to 1 recipient." })).toBeVisible(
+    { timeout: 60_000 },
+  );
 
   const listed = await page.request.get(`/api/v1/email-outbox?q=${encodeURIComponent(name)}`);
   const [message] = ((await listed.json()) as { data: OutboxMessage[] }).data;
