@@ -1,8 +1,5 @@
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/client";
 import type { CampaignStep } from "@/db/schema";
 import { resolveAnalyticsScope } from "@/lib/analytics/analytics-filters";
-import { inList } from "@/lib/analytics/analytics-sql";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
 import { sentMailByVariant, type SentMailRow } from "@/lib/analytics/rollups/campaign-rollup-sql";
 import { assertCan } from "@/lib/auth/permissions";
@@ -10,6 +7,7 @@ import type { Ctx } from "@/lib/context";
 import type { AbTest, AbTests, AbTestsQuery } from "./campaign-analytics-schemas";
 import { twoProportionTest, wilsonInterval } from "./ab-statistics";
 import { share } from "./campaign-metrics";
+import { campaignStepsOf } from "./campaign-steps-of";
 
 /** What counts as significant: p below this (two-sided). */
 export const SIGNIFICANCE = 0.05;
@@ -78,12 +76,7 @@ export async function getAbTests(
  */
 async function variantRows(ctx: Ctx, mail: SentMailRow[]): Promise<VariantRow[]> {
   const ids = [...new Set(mail.filter((m) => m.variant_id !== null).map((m) => m.campaign_id))];
-  if (!ids.length) return [];
-  const campaigns = await queryRows<{ id: string; name: string; steps: CampaignStep[] }>(
-    ctx.db,
-    sql`select id, name, steps from campaigns
-         where organization_id = ${ctx.orgId} and id in ${inList(ids)}`,
-  );
+  const campaigns = await campaignStepsOf(ctx, ids);
   const rows = new Map<string, VariantRow>();
   for (const m of mail) {
     const campaign = campaigns.find((c) => c.id === m.campaign_id);

@@ -15,7 +15,11 @@ const count = (description: string) => z.number().int().meta({ description });
  * happened; opens are human opens only.
  */
 const messageCountsShape = {
-  recipients: count("Leads in scope with a campaign message sent (or attempted) in the period"),
+  recipients: count(
+    "Leads in scope whose first message of the campaign was sent (or attempted) in the period: " +
+      "new recipients, so consecutive periods add up (a lead first mailed earlier and mailed " +
+      "again now counts in the earlier period)",
+  ),
   sent: count("Messages that left through a transport in the period"),
   delivered: count("Of those, confirmed delivered by the provider"),
   opened: count("Of those, opened at least once by a human (bot and prefetch opens not counted)"),
@@ -38,10 +42,13 @@ export const campaignAnalyticsMetricsShape = {
   ...messageCountsShape,
   ...messageRatesShape,
   meetings: count(
-    "Recipients with a meeting logged (a meeting, or a call booking one) after they were added",
+    "Recipients (leads the campaign mailed) whose first meeting logged after they were added " +
+      "(a meeting, or a call booking one) falls in the period",
   ),
-  won: count("Recipients whose lead was won after they were added to the campaign"),
-  winRate: rateSchema.meta({ description: "won / recipients" }),
+  won: count(
+    "Recipients (leads the campaign mailed) won in the period, at or after being added to the campaign",
+  ),
+  winRate: rateSchema.meta({ description: "won / recipients (both of the period)" }),
   cost: z.number().nullable().meta({
     description: "The campaign's cost in the organization currency (null when none is recorded)",
   }),
@@ -49,7 +56,7 @@ export const campaignAnalyticsMetricsShape = {
     description: "A cost recorded in another currency (not converted, not in ROI)",
   }),
   revenue: z.number().meta({
-    description: "Deal value of the won recipients, in the organization currency",
+    description: "Deal value of the recipients won in the period, in the organization currency",
   }),
   revenueByCurrency: byCurrencySchema,
   roi: rateSchema.meta({
@@ -236,7 +243,13 @@ export const emailPerformanceSchema = z
           })
           .meta({ id: "EmailPerformanceSlot" }),
       )
-      .meta({ description: "All 168 weekday × hour cells of sending, in `timezone`" }),
+      .meta({
+        description:
+          "All 168 weekday × hour cells of sending, in `timezone`. Mail is counted per UTC hour " +
+          "and placed at the local time that hour starts: exact in zones offset by whole hours; " +
+          "in half-hour zones (e.g. Asia/Kolkata) an hour's mail lands in the local hour its " +
+          "first minute falls in",
+      }),
   })
   .meta({ id: "EmailPerformance" });
 export type EmailPerformance = z.infer<typeof emailPerformanceSchema>;

@@ -1,8 +1,4 @@
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/client";
-import type { CampaignStep } from "@/db/schema";
 import { resolveAnalyticsScope } from "@/lib/analytics/analytics-filters";
-import { inList } from "@/lib/analytics/analytics-sql";
 import { periodDto } from "@/lib/analytics/analytics-schemas";
 import {
   sentMailBySendTime,
@@ -14,6 +10,7 @@ import type { Ctx } from "@/lib/context";
 import { validationError } from "@/lib/http/problem";
 import type { EmailPerformance, EmailPerformanceQuery } from "./campaign-analytics-schemas";
 import { share } from "./campaign-metrics";
+import { campaignStepsOf } from "./campaign-steps-of";
 
 interface Counts {
   sent: number;
@@ -89,13 +86,7 @@ export async function getEmailPerformance(
   }
 
   const campaignIds = [...new Set([...variants.values()].map((v) => v.row.campaign_id))];
-  const campaigns = campaignIds.length
-    ? await queryRows<{ id: string; name: string; steps: CampaignStep[] }>(
-        ctx.db,
-        sql`select id, name, steps from campaigns
-             where organization_id = ${ctx.orgId} and id in ${inList(campaignIds)}`,
-      )
-    : [];
+  const campaigns = await campaignStepsOf(ctx, campaignIds);
 
   return {
     period: periodDto(scope.period),

@@ -334,8 +334,8 @@ async function liveLeadTotals(scope: AnalyticsScope) {
 }
 
 /** Rows as comparable strings, zero rows (sums that cancelled out) left out. */
-function normal(rows: Record<string, unknown>[], counts: string[]) {
-  return rows
+function normal(rows: object[], counts: string[]) {
+  return (rows as Record<string, unknown>[])
     .filter((row) => counts.some((k) => Number(row[k]) !== 0))
     .map((row) =>
       JSON.stringify(
