@@ -97,11 +97,11 @@ export async function campaignLeadTotals(
   );
 }
 
-/** The campaigns (of these, or any) with mail sent in the period to leads in scope. */
+/** `campaignId` is one of the campaigns with mail sent in the period (to any lead). */
 export function campaignsWithSentMail(ctx: Ctx, scope: AnalyticsScope, campaignId: SQL): SQL {
-  return sql`exists (select 1 from campaign_mail_daily_rollups r
-                      where r.organization_id = ${ctx.orgId} and r.campaign_id = ${campaignId}
-                        and r.sent and ${campaignRollupDays(scope.period)} and r.messages <> 0)`;
+  return sql`${campaignId} in (select r.campaign_id from campaign_mail_daily_rollups r
+                               where r.organization_id = ${ctx.orgId} and r.sent
+                                 and ${campaignRollupDays(scope.period)} and r.messages <> 0)`;
 }
 
 export interface SentMailRow {
