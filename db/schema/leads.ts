@@ -143,6 +143,9 @@ export const leads = pgTable(
       // lost, deal, reached statuses) — db/migrations/0032 — so analytics over the leads created
       // in a period (speed to lead, funnel, score buckets) are index-only scans.
       index("leads_org_created_idx").on(t.organizationId, t.createdAt, t.id).where(live),
+      // leads_org_created_stages_idx (hand-written, db/migrations: funnel_paths_set_based) covers
+      // the same range with the status paths, score, temperature and status for time in stage and
+      // lead quality.
       index("leads_org_updated_idx").on(t.organizationId, t.updatedAt, t.id).where(live),
       index("leads_org_score_idx").on(t.organizationId, t.score, t.id).where(live),
       index("leads_org_name_idx").on(t.organizationId, t.displayName, t.id).where(live),
