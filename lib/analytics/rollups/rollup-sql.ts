@@ -15,11 +15,18 @@ export function rollupsCover(scope: AnalyticsScope): boolean {
   return scope.campaignId === null;
 }
 
-/** The analytics scope (organization, owners, sources) on a rollup table alias. */
+/**
+ * The analytics scope (organization, owners, sources) on a rollup table alias. The nil UUID is the
+ * rollups' "unassigned" key and the scope's "nobody" placeholder: in an owner filter it matches
+ * nothing, as `l.owner_id in (…)` matches no unassigned lead.
+ */
 export function rollupFilter(ctx: Ctx, scope: AnalyticsScope, alias = "r"): SQL {
   const a = sql.raw(alias);
   const parts: SQL[] = [sql`${a}.organization_id = ${ctx.orgId}`];
-  if (scope.ownerIds) parts.push(sql`${a}.owner_key in ${inList(scope.ownerIds)}`);
+  if (scope.ownerIds) {
+    const owners = scope.ownerIds.filter((id) => id !== "00000000-0000-0000-0000-000000000000");
+    parts.push(owners.length ? sql`${a}.owner_key in ${inList(owners)}` : sql`false`);
+  }
   if (scope.sources) parts.push(sql`${a}.source in ${inList(scope.sources)}`);
   return sql.join(parts, sql` and `);
 }
