@@ -231,6 +231,8 @@ describe("revenue rollups", () => {
       {},
       { ownerId: org.members.rep.id },
       { ownerId: `${org.members.rep.id},${org.members.rep2.id}` },
+      // The nil UUID is the rollups' "unassigned" key: as an owner filter it matches no lead.
+      { ownerId: "00000000-0000-0000-0000-000000000000" },
       { source: "website" },
       { source: "referral", ownerId: org.members.rep2.id },
       { campaignId: campaignIds[0]! },
