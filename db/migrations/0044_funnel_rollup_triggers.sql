@@ -111,10 +111,7 @@ ALTER TABLE lead_status_entry_rollups
   ADD CONSTRAINT lead_status_entry_rollups_organization_id_day_owner_key_source_status_pk
   PRIMARY KEY (organization_id, day, owner_key, source, status) INCLUDE (entries);
 --> statement-breakpoint
--- Backfill (before the triggers exist, so the million-row update of the paths does not also feed
--- the rollup that the rebuild then replaces): one grouped pass over the history.
-SELECT rebuild_funnel_rollups(NULL);
---> statement-breakpoint
+-- The backfill runs once the paths have their final shape (funnel_path_seconds).
 CREATE TRIGGER lead_status_changes_path_insert AFTER INSERT ON lead_status_changes
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_status_changes_path();
 --> statement-breakpoint

@@ -1,7 +1,6 @@
 -- Hand-written (issue 9), after 0044: the status paths are refreshed by one set-based statement
 -- over the transition table (planned with its real size — a bulk status change of half a million
--- leads hash-joins their history instead of probing it lead by lead), shared with the rebuild;
--- and an index for the reads of a period's new leads that need their status paths.
+-- leads hash-joins their history instead of probing it lead by lead), shared with the rebuild.
 
 -- The statement recomputing the status paths of the leads `leads_query` yields (organization_id,
 -- lead_id), from their history; unchanged paths are not written. Text, so the trigger can run it
@@ -49,14 +48,3 @@ BEGIN
     ' AND (%L::uuid IS NULL OR l.organization_id = %L::uuid)',
     lead_status_entry_columns('l'), p_org, p_org));
 END $$;
---> statement-breakpoint
--- The index the funnel's time in stage and lead quality read a period's
--- new leads from — their status paths, score, temperature and status beside the scope columns, so
--- both are index-only scans (a heap visit per lead of a month's 80,000 new leads took ~1 s at 1M
--- leads: leads are not stored in created_at order). Kept apart from leads_org_created_idx so the
--- arrays don't widen every other cohort read.
-DROP INDEX IF EXISTS leads_org_created_stages_idx;
---> statement-breakpoint
-CREATE INDEX leads_org_created_stages_idx ON leads (organization_id, created_at, id)
-  INCLUDE (owner_id, source, status, score, temperature, status_path, status_path_at)
-  WHERE deleted_at IS NULL;

@@ -124,6 +124,11 @@ export const leads = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::timestamptz[]`),
+    /** Seconds from each entry to the next (one fewer than the path: the current one is open). */
+    statusPathSeconds: doublePrecision("status_path_seconds")
+      .array()
+      .notNull()
+      .default(sql`'{}'::float8[]`),
     nextFollowUpAt: tsz("next_follow_up_at"),
     createdById: uuid("created_by_id"),
     updatedById: uuid("updated_by_id"),
@@ -143,9 +148,9 @@ export const leads = pgTable(
       // lost, deal, reached statuses) — db/migrations/0032 — so analytics over the leads created
       // in a period (speed to lead, funnel, score buckets) are index-only scans.
       index("leads_org_created_idx").on(t.organizationId, t.createdAt, t.id).where(live),
-      // leads_org_created_stages_idx (hand-written, db/migrations: funnel_paths_set_based) covers
-      // the same range with the status paths, score, temperature and status for time in stage and
-      // lead quality.
+      // leads_org_created_stages_idx (hand-written, db/migrations: funnel_path_seconds) covers the
+      // same range with the status path and its seconds, score, temperature and status, for time
+      // in stage and lead quality.
       index("leads_org_updated_idx").on(t.organizationId, t.updatedAt, t.id).where(live),
       index("leads_org_score_idx").on(t.organizationId, t.score, t.id).where(live),
       index("leads_org_name_idx").on(t.organizationId, t.displayName, t.id).where(live),

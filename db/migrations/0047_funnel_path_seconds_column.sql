@@ -1,0 +1,1 @@
+ALTER TABLE "leads" ADD COLUMN "status_path_seconds" double precision[] DEFAULT '{}'::float8[] NOT NULL;
