@@ -30,8 +30,10 @@ export async function cohortGroups(ctx: Ctx, scope: AnalyticsScope): Promise<Coh
 /**
  * Median seconds spent in each status by the period's new leads: from entering a status to the
  * lead's next status change (the status it is in now doesn't count). Read from the leads'
- * status_path / status_path_at (their history in order, kept by triggers) — each step pairs an
- * entry's time with the next one's, so no window over lead_status_changes.
+ * status_path / status_path_seconds (their history in order and the seconds between entries, kept
+ * by triggers): an index-only scan (leads_org_created_stages_idx) with no window over
+ * lead_status_changes. The arrays are unnested in the select list, which zips them (the path is
+ * one longer: its last status is still open) without a function scan per lead.
  */
 export async function timeInStage(
   ctx: Ctx,
@@ -40,14 +42,12 @@ export async function timeInStage(
   const { from, to } = scope.period;
   return queryRows(
     ctx.db,
-    sql`select p.status,
-               (percentile_cont(0.5) within group (
-                  order by extract(epoch from p.left_at - p.entered_at)))::float8 as median
-          from leads l
-         cross join lateral unnest(l.status_path, l.status_path_at, l.status_path_at[2:])
-                 as p(status, entered_at, left_at)
-         where ${leadFilter(ctx, scope)} and l.created_at >= ${ts(from)} and l.created_at < ${ts(to)}
-           and p.left_at is not null
+    sql`select p.status, (percentile_cont(0.5) within group (order by p.seconds))::float8 as median
+          from (select unnest(l.status_path) as status, unnest(l.status_path_seconds) as seconds
+                  from leads l
+                 where ${leadFilter(ctx, scope)} and l.created_at >= ${ts(from)}
+                   and l.created_at < ${ts(to)}) p
+         where p.seconds is not null
          group by p.status`,
   );
 }
