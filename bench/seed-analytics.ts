@@ -45,13 +45,28 @@ async function timed(label: string, work: () => Promise<unknown>) {
  * Scale: `share` of the default volume (1 → about 10M rows for 1M leads). Every step is one
  * statement over the organization's leads, so the run is bounded by PostgreSQL's insert speed.
  */
-export async function seedAnalytics(sql: Sql, orgId: string, memberIds: string[], share = 1) {
+export async function seedAnalytics(pool: Sql, orgId: string, memberIds: string[], share = 1) {
   const [existing] =
-    await sql`select count(*)::int as n from campaigns where organization_id = ${orgId}`;
+    await pool`select count(*)::int as n from campaigns where organization_id = ${orgId}`;
   if ((existing?.n ?? 0) >= CAMPAIGNS) {
     console.log(`  analytics data already present (${existing!.n} campaigns)`);
-    return;
+    return false;
   }
+  // A bulk load, as a restore would be: the rollup triggers stay off (one multi-million-row
+  // statement into a table analysed while empty gets plans fit for a few rows), and the caller
+  // rebuilds every rollup set-based afterwards, the way `npm run db:rebuild-rollups` repairs.
+  const sql = await pool.reserve();
+  try {
+    await sql`set session_replication_role = replica`;
+    await insertAnalytics(sql, orgId, memberIds, share);
+    await sql`reset session_replication_role`;
+  } finally {
+    sql.release();
+  }
+  return true;
+}
+
+async function insertAnalytics(sql: Sql, orgId: string, memberIds: string[], share: number) {
   const started = Date.now();
   const ownerId = memberIds[0]!;
   await sql`select setseed(0.42)`;
