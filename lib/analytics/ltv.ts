@@ -11,8 +11,8 @@ import { isoText, leadFilter, optionLabel, round2, splitCurrency, ts } from "./a
  * or, without one, the lead itself. The cohort is the customers whose first win falls in the
  * period; a customer's value is every won deal of theirs so far. The source is that of the
  * customer's first won lead. Read live: one index-only scan of the won leads
- * (leads_org_won_idx carries every column used here); each customer's money is summed in one
- * grouped pass, not a scan of the won leads per customer.
+ * (leads_org_won_idx carries every column used here), a hashed first win per customer, and the
+ * sorted details and money only of the customers new in the period — most customers won before.
  */
 export async function getLtv(ctx: Ctx, query: AnalyticsQuery, now?: Date) {
   const ac = await loadAnalyticsContext(ctx, query, now);
@@ -34,17 +34,19 @@ export async function getLtv(ctx: Ctx, query: AnalyticsQuery, now?: Date) {
                  nullif(l.source, '') as source,
                  coalesce(l.deal_currency, ${ac.currency}) as currency, l.deal_value
             from leads l where ${leadFilter(ctx, ac.scope)} and l.won_at is not null),
+        k as (
+          select key from w group by key
+          having min(won_at) >= ${ts(period.from)} and min(won_at) < ${ts(period.to)}),
         c as (
-          select key, count(*)::int as deals, min(won_at) as first_won, max(won_at) as last_won,
+          select w.key, count(*)::int as deals, min(won_at) as first_won, max(won_at) as last_won,
                  (array_agg(id order by won_at, id))[1] as lead_id,
                  (array_agg(label order by won_at, id))[1] as label,
                  (array_agg(source order by won_at, id))[1] as source
-            from w group by key
-          having min(won_at) >= ${ts(period.from)} and min(won_at) < ${ts(period.to)}),
+            from w join k on k.key = w.key group by w.key),
         m as (
           select x.key, json_agg(json_build_object('currency', x.currency, 'amount', x.amount)) as money
             from (select w.key, w.currency, coalesce(sum(w.deal_value), 0)::float8 as amount
-                    from w join c on c.key = w.key group by 1, 2) x
+                    from w join k on k.key = w.key group by 1, 2) x
            group by 1)
       select c.key, c.label, c.lead_id, c.source, c.deals,
              ${isoText(sql`c.first_won`)} as first_won, ${isoText(sql`c.last_won`)} as last_won,
