@@ -77,6 +77,32 @@ describe("revenue", () => {
   });
 });
 
+describe("revenue and ROI for a manager", () => {
+  it("count the team's deals (rep, rep2) and none of an admin's, even when asked for", async () => {
+    const team = await getRevenue(org.ctx("manager"), q(), NOW);
+    expect(team).toMatchObject({ total: 3500, wonCount: 2, previousTotal: 800 });
+    // Lead Three (EUR 2,000 in April) is the admin's: only Lead Four's May deal is the team's.
+    expect(team.forecast).toEqual([
+      { bucket: "2026-05-01", count: 1, amount: 300, byCurrency: [] },
+    ]);
+    const roi = await getRoi(org.ctx("manager"), q(), NOW);
+    expect(roi.campaigns.map((c) => [c.name, c.recipients, c.wonLeads, c.revenue])).toEqual([
+      ["Spring outreach", 2, 2, 3500],
+      ["Euro list", 2, 1, 2500],
+    ]);
+    // Asking for someone outside the team narrows the scope to nobody: nothing at all.
+    const admins = q({ ownerId: org.members.admin.id });
+    const none = await getRevenue(org.ctx("manager"), admins, NOW);
+    expect(none).toMatchObject({ total: 0, wonCount: 0, previousTotal: 0, forecast: [] });
+    const noRoi = await getRoi(org.ctx("manager"), admins, NOW);
+    expect(noRoi.campaigns.map((c) => [c.recipients, c.wonLeads])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(noRoi.sources).toEqual([]);
+  });
+});
+
 describe("ROI", () => {
   it("sets each campaign's cost against the revenue of its recipients won in the period", async () => {
     const res = await getRoi(org.ctx("admin"), q(), NOW);
