@@ -1,4 +1,15 @@
-import { boolean, date, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { tsz } from "./columns";
 import { organizationIdColumn } from "./identity";
 
 /**
@@ -41,5 +52,31 @@ export const leadAssignmentRollups = pgTable(
     primaryKey({
       columns: [t.organizationId, t.day, t.ownerId, t.source, t.contacted, t.converted],
     }),
+  ],
+);
+
+/**
+ * Every answered human reply: how long the lead's owner took to write to the lead after it (their
+ * first message after the reply; other people's messages don't count), kept per lead by triggers
+ * on conversation_messages (replies and people's messages) and on leads (owner or source changed),
+ * with the lead's owner and source copied so the salesperson report's median response time is a
+ * read of a period's rows here, without probing the message log and the leads per reply.
+ */
+export const replyResponseTimes = pgTable(
+  "reply_response_times",
+  {
+    organizationId: organizationIdColumn(),
+    repliedAt: tsz("replied_at").notNull(),
+    /** The inbound message. */
+    messageId: uuid("message_id").notNull(),
+    leadId: uuid("lead_id").notNull(),
+    ownerId: uuid("owner_id").notNull(),
+    /** The lead's source; '' for none. */
+    source: text("source").notNull(),
+    seconds: doublePrecision("seconds").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.repliedAt, t.messageId] }),
+    index("reply_response_times_org_lead_idx").on(t.organizationId, t.leadId),
   ],
 );
