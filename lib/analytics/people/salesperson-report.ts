@@ -49,7 +49,8 @@ function sourceFilter(scope: AnalyticsScope, alias = "l"): SQL {
  * and how many of those were contacted and won, deals won in the period and their value, the open
  * pipeline now, the median time to answer a lead's reply, calls and emails. The counts and money
  * are sums over rollups (lead_assignment_rollups, user_activity_daily_rollups, lead_daily_rollups,
- * lead_status_rollups); only the response time reads the period's replies, one index probe each.
+ * lead_status_rollups), the response time a median of the period's rows in reply_response_times
+ * (each answered reply with the owner's response seconds, kept by triggers).
  */
 export async function getSalespersonReport(
   ctx: Ctx,
@@ -88,22 +89,12 @@ export async function getSalespersonReport(
              and ${rollupDayRange("r", from, to)}
            group by r.user_id),
         resp as (
-          select l.owner_id,
-                 percentile_cont(0.5) within group (
-                   order by extract(epoch from (r.next_at - i.occurred_at))) as median,
+          select r.owner_id, percentile_cont(0.5) within group (order by r.seconds) as median,
                  count(*)::int as n
-            from conversation_messages i
-            join leads l on l.organization_id = ${org} and l.id = i.lead_id
-                 and l.owner_id in (select user_id from mem) ${sourceFilter(scope)}
-            cross join lateral (
-              select min(o.occurred_at) as next_at from conversation_messages o
-               where o.organization_id = ${org} and o.lead_id = i.lead_id
-                 and o.direction = 'outbound' and o.author_user_id is not null
-                 and o.author_user_id = l.owner_id and o.occurred_at > i.occurred_at) r
-           where i.organization_id = ${org} and i.direction = 'inbound'
-             and coalesce(i.inbound_kind, 'human_reply') = 'human_reply'
-             and ${inPeriod(sql`i.occurred_at`)} and r.next_at is not null
-           group by l.owner_id)
+            from reply_response_times r
+           where r.organization_id = ${org} and r.owner_id in (select user_id from mem)
+             and ${inPeriod(sql`r.replied_at`)} ${sourceFilter(scope, "r")}
+           group by r.owner_id)
         select mem.user_id, mem.name, mem.email, mem.role,
                coalesce(a.n, 0) as assigned, coalesce(a.contacted, 0) as contacted,
                coalesce(a.converted, 0) as converted,

@@ -13,11 +13,13 @@ import { getSalespersonReport } from "../people/salesperson-report";
 import { rebuildAnalyticsRollups } from "./rebuild-rollups";
 
 /**
- * user_activity_daily_rollups and lead_assignment_rollups are kept by triggers; after a random
- * stream of the writes the product makes — acts logged, re-timed, re-kinded, moved to another
- * member and removed; leads created, reassigned, re-sourced, backdated, contacted, won, deleted
- * and restored, in single and multi-row statements — the people reports read from them must equal
- * the same numbers counted from user_activities and the leads, and a rebuild must change nothing.
+ * user_activity_daily_rollups, lead_assignment_rollups and reply_response_times are kept by
+ * triggers; after a random stream of the writes the product makes — acts logged, re-timed,
+ * re-kinded, moved to another member and removed; leads created, reassigned, re-sourced, backdated, contacted, won, deleted
+ * and restored; replies and people's messages added, re-timed, moved, re-authored and removed, in
+ * single and multi-row statements — the people reports read from them (and reply_response_times)
+ * must equal the same numbers counted from user_activities, the leads and the message log, and a
+ * rebuild must change nothing.
  */
 const NOW = new Date();
 const DAY = 86_400_000;
@@ -35,9 +37,12 @@ async function randomStream(r: Random, steps: number) {
   const db = await getDb();
   const leadIds: string[] = [];
   const actIds: string[] = [];
+  const messageIds: string[] = [];
   const someLead = () => pick(r, leadIds);
+  // Conversations concentrate on a few leads, so replies meet their owner's answers often.
+  const chattyLead = () => pick(r, leadIds.slice(0, 8));
   for (let i = 0; i < steps; i++) {
-    const op = leadIds.length < 5 ? 0 : Math.floor(r() * 12);
+    const op = leadIds.length < 5 ? 0 : Math.floor(r() * 14);
     if (op <= 1) {
       const rows = Array.from({ length: 1 + Math.floor(r() * 4) }, () => {
         const status = pick(r, STATUSES);
@@ -60,7 +65,7 @@ async function randomStream(r: Random, steps: number) {
       await db
         .update(leads)
         .set({ ownerId: r() < 0.9 ? pick(r, people) : null })
-        .where(eq(leads.id, someLead()));
+        .where(eq(leads.id, r() < 0.5 ? chattyLead() : someLead()));
     } else if (op === 3) {
       const ids = leadIds.filter(() => r() < 0.3);
       if (ids.length)
@@ -73,7 +78,7 @@ async function randomStream(r: Random, steps: number) {
       await db
         .update(leads)
         .set({ status, wonAt: status === "won" ? when(r) : null, source: pick(r, SOURCES) })
-        .where(eq(leads.id, someLead()));
+        .where(eq(leads.id, r() < 0.5 ? chattyLead() : someLead()));
     } else if (op === 5) {
       const ids = leadIds.filter(() => r() < 0.1);
       if (ids.length)
@@ -81,19 +86,57 @@ async function randomStream(r: Random, steps: number) {
           .update(leads)
           .set({ deletedAt: r() < 0.5 ? NOW : null })
           .where(inArray(leads.id, ids));
-    } else if (op === 6) {
-      // A first contact (or an earlier one) and a reply: first_contacted_at follows by trigger.
-      const direction = r() < 0.6 ? "outbound" : "inbound";
-      await db.insert(conversationMessages).values({
-        organizationId: org.id,
-        leadId: someLead(),
-        direction,
-        channel: "email",
-        author: direction === "inbound" ? "lead" : "user",
-        status: direction === "inbound" ? "received" : "sent",
-        occurredAt: when(r),
+    } else if (op <= 7) {
+      // Replies and messages to the lead (by its owner, someone else or a campaign): first contact
+      // and response times follow by trigger.
+      const leadId = r() < 0.8 ? chattyLead() : someLead();
+      const [lead] = await db
+        .select({ ownerId: leads.ownerId })
+        .from(leads)
+        .where(eq(leads.id, leadId));
+      // Mostly the owner writes (the answers that count), sometimes a colleague or a campaign.
+      const author = () =>
+        r() < 0.6 ? (lead?.ownerId ?? null) : r() < 0.7 ? pick(r, people) : null;
+      const rows = Array.from({ length: 1 + Math.floor(r() * 6) }, () => {
+        const direction = r() < 0.55 ? ("outbound" as const) : ("inbound" as const);
+        return {
+          id: newId(),
+          organizationId: org.id,
+          leadId,
+          direction,
+          channel: "email" as const,
+          author: direction === "inbound" ? ("lead" as const) : ("user" as const),
+          authorUserId: direction === "outbound" ? author() : null,
+          status: direction === "inbound" ? ("received" as const) : ("sent" as const),
+          inboundKind:
+            direction === "inbound" ? pick(r, ["human_reply", "auto_reply", null] as const) : null,
+          occurredAt: when(r),
+        };
       });
-    } else if (op <= 9) {
+      await db.insert(conversationMessages).values(rows);
+      messageIds.push(...rows.map((m) => m.id));
+    } else if (op === 8 && messageIds.length) {
+      const ids = messageIds.filter(() => r() < 0.1);
+      if (!ids.length) continue;
+      const change = pick(r, ["shift", "move", "author", "read", "delete"] as const);
+      if (change === "delete") {
+        await db.delete(conversationMessages).where(inArray(conversationMessages.id, ids));
+        for (const id of ids) messageIds.splice(messageIds.indexOf(id), 1);
+      } else {
+        await db
+          .update(conversationMessages)
+          .set(
+            change === "shift"
+              ? { occurredAt: when(r) }
+              : change === "move"
+                ? { leadId: someLead() }
+                : change === "author"
+                  ? { authorUserId: pick(r, people) }
+                  : { readAt: NOW },
+          )
+          .where(inArray(conversationMessages.id, ids));
+      }
+    } else if (op <= 10) {
       const rows = Array.from({ length: 1 + Math.floor(r() * 5) }, () => ({
         id: newId(),
         organizationId: org.id,
@@ -104,7 +147,7 @@ async function randomStream(r: Random, steps: number) {
       }));
       await db.insert(userActivities).values(rows);
       actIds.push(...rows.map((a) => a.id));
-    } else if (op === 10 && actIds.length) {
+    } else if (op === 11 && actIds.length) {
       const ids = actIds.filter(() => r() < 0.15);
       const change = pick(r, ["shift", "kind", "user", "delete"] as const);
       if (!ids.length) continue;
@@ -123,7 +166,7 @@ async function randomStream(r: Random, steps: number) {
           )
           .where(inArray(userActivities.id, ids));
       }
-    } else if (op === 11 && r() < 0.3) {
+    } else if (op === 12 && r() < 0.3) {
       const id = someLead();
       await db.delete(leads).where(and(eq(leads.id, id), eq(leads.organizationId, org.id)));
       leadIds.splice(leadIds.indexOf(id), 1);
@@ -144,6 +187,11 @@ async function rollupSnapshot() {
       sql`select day::text, owner_id, source, contacted, converted, leads
             from lead_assignment_rollups
            where organization_id = ${org.id} and leads <> 0 order by 1, 2, 3, 4, 5`,
+    ),
+    responses: await queryRows(
+      db,
+      sql`select message_id, replied_at::text, lead_id, owner_id, source, seconds
+            from reply_response_times where organization_id = ${org.id} order by 1`,
     ),
   };
 }
@@ -195,11 +243,28 @@ async function salespersonFromSource(query: Record<string, string>) {
          where a.organization_id = ${org.id} and ${inPeriod("a.occurred_at")}
          group by 1`,
   );
+  const responses = await queryRows<{ owner_id: string; median: number; n: number }>(
+    db,
+    sql`select l.owner_id, percentile_cont(0.5) within group (
+                 order by extract(epoch from (r.next_at - i.occurred_at))) as median,
+               count(*)::int as n
+          from conversation_messages i
+          join leads l on l.id = i.lead_id and l.owner_id ${owners} ${sources}
+          cross join lateral (
+            select min(o.occurred_at) as next_at from conversation_messages o
+             where o.lead_id = i.lead_id and o.direction = 'outbound'
+               and o.author_user_id = l.owner_id and o.occurred_at > i.occurred_at) r
+         where i.organization_id = ${org.id} and i.direction = 'inbound'
+           and coalesce(i.inbound_kind, 'human_reply') = 'human_reply'
+           and ${inPeriod("i.occurred_at")} and r.next_at is not null
+         group by 1`,
+  );
   const inScope = people.filter((id) => !scope.ownerIds || scope.ownerIds.includes(id));
   return inScope.map((userId) => {
     const own = leadsOf.filter((l) => l.owner_id === userId);
     const sum = (f: (l: (typeof own)[number]) => number) => own.reduce((n, l) => n + f(l), 0);
     const act = acts.find((a) => a.user_id === userId);
+    const response = responses.find((x) => x.owner_id === userId);
     const money = (f: (l: (typeof own)[number]) => number) =>
       splitCurrency(
         own.map((l) => ({ currency: l.currency, amount: f(l) })),
@@ -220,6 +285,8 @@ async function salespersonFromSource(query: Record<string, string>) {
       openDeals: sum((l) => l.open_deals),
       calls: act?.calls ?? 0,
       emails: act?.emails ?? 0,
+      medianResponseSeconds: response ? Math.round(Number(response.median)) : null,
+      repliesAnswered: response?.n ?? 0,
     };
   });
 }
@@ -268,12 +335,13 @@ function randomQueries(r: Random): Record<string, string>[] {
 beforeAll(async () => {
   org = await createTestOrg("Activity rollups");
   people = [org.members.rep.id, org.members.rep2.id, org.members.manager.id, org.members.admin.id];
-  await randomStream(seededRandom(20261126), 400);
+  await randomStream(seededRandom(20261126), 800);
 });
 
 describe("activity rollups", () => {
-  it("give the salesperson report the numbers counted from the leads and acts", async () => {
+  it("give the salesperson report the numbers counted from the leads, acts and messages", async () => {
     let compared = 0;
+    let answered = 0;
     for (const query of randomQueries(seededRandom(11))) {
       const report = await getSalespersonReport(org.ctx("admin"), analyticsQuery.parse(query), NOW);
       const expected = await salespersonFromSource(query);
@@ -292,13 +360,17 @@ describe("activity rollups", () => {
           openDeals: m.openDeals,
           calls: m.calls,
           emails: m.emails,
+          medianResponseSeconds: m.medianResponseSeconds,
+          repliesAnswered: m.repliesAnswered,
         };
       });
       expect(got, JSON.stringify(query)).toEqual(expected);
       compared += expected.reduce((n, e) => n + e.leadsAssigned + e.calls + e.won, 0);
+      answered += expected.reduce((n, e) => n + e.repliesAnswered, 0);
     }
     // The stream really produced numbers to compare (not a vacuous equality of zeros).
     expect(compared).toBeGreaterThan(100);
+    expect(answered).toBeGreaterThan(10);
   });
 
   it("give the activity report and company activity the counts of user_activities", async () => {
@@ -329,6 +401,7 @@ describe("activity rollups", () => {
     const before = await rollupSnapshot();
     expect(before.acts.length).toBeGreaterThan(20);
     expect(before.assigned.length).toBeGreaterThan(10);
+    expect(before.responses.length).toBeGreaterThan(10);
     await rebuildAnalyticsRollups(await getDb(), org.id);
     expect(await rollupSnapshot()).toEqual(before);
   });
@@ -341,6 +414,9 @@ describe("activity rollups", () => {
     );
     await db.execute(
       sql`update lead_assignment_rollups set leads = leads + 3 where organization_id = ${org.id}`,
+    );
+    await db.execute(
+      sql`update reply_response_times set seconds = 0 where organization_id = ${org.id}`,
     );
     await rebuildAnalyticsRollups(db, org.id);
     expect(await rollupSnapshot()).toEqual(before);
