@@ -29,12 +29,16 @@ SELECT m.organization_id, m.id AS message_id, m.campaign_id, m.lead_id,
        coalesce(ev.unsubscribed, false) AS unsubscribed
   FROM email_messages m
   LEFT JOIN leads l ON l.organization_id = m.organization_id AND l.id = m.lead_id
+  -- The campaign is checked in the aggregates, not the WHERE: so the lookup matches only the
+  -- (organization, message, type) index whatever the statistics say (with none, as after a bulk
+  -- load into an empty table, the planner took the campaign index and went quadratic).
   LEFT JOIN LATERAL (
-    SELECT bool_or(e.type = 'replied') AS replied,
-           bool_or(e.type IN ('unsubscribed', 'complained')) AS unsubscribed
+    SELECT bool_or(e.type = 'replied' AND e.campaign_id = m.campaign_id) AS replied,
+           bool_or(e.type IN ('unsubscribed', 'complained') AND e.campaign_id = m.campaign_id)
+             AS unsubscribed
       FROM email_events e
      WHERE e.organization_id = m.organization_id AND e.message_id = m.id
-       AND e.campaign_id = m.campaign_id AND e.type IN ('replied', 'unsubscribed', 'complained')
+       AND e.type IN ('replied', 'unsubscribed', 'complained')
   ) ev ON true
  WHERE m.organization_id IS NOT NULL AND m.kind = 'campaign' AND m.campaign_id IS NOT NULL;
 --> statement-breakpoint
@@ -70,6 +74,8 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- What a campaign × lead pair is now, for the pairs given (those the campaign never mailed: none).
+-- The first mail comes from campaign_mail_facts (refreshed just before): its (organization, lead)
+-- index is the only one matching, so the plan doesn't depend on statistics of email_messages.
 CREATE FUNCTION campaign_lead_facts_of(p_orgs uuid[], p_campaigns uuid[], p_leads uuid[])
 RETURNS TABLE (organization_id uuid, campaign_id uuid, lead_id uuid, first_at timestamptz,
                added_at timestamptz, meeting_at timestamptz, owner_key uuid, source text,
@@ -81,9 +87,8 @@ LANGUAGE sql STABLE AS $$
     FROM (SELECT DISTINCT u.org, u.campaign, u.lead
             FROM unnest(p_orgs, p_campaigns, p_leads) AS u(org, campaign, lead)) x
     CROSS JOIN LATERAL (
-      SELECT min(coalesce(m.sent_at, m.created_at)) AS at FROM email_messages m
-       WHERE m.organization_id = x.org AND m.lead_id = x.lead AND m.campaign_id = x.campaign
-         AND m.kind = 'campaign') fm
+      SELECT min(f.at) AS at FROM campaign_mail_facts f
+       WHERE f.organization_id = x.org AND f.lead_id = x.lead AND f.campaign_id = x.campaign) fm
     LEFT JOIN campaign_recipients r
       ON r.organization_id = x.org AND r.campaign_id = x.campaign AND r.lead_id = x.lead
     LEFT JOIN leads l ON l.organization_id = x.org AND l.id = x.lead
@@ -100,9 +105,9 @@ BEGIN
   DELETE FROM campaign_lead_facts f
    USING unnest(p_orgs, p_campaigns, p_leads) AS x(org, campaign, lead)
    WHERE f.organization_id = x.org AND f.campaign_id = x.campaign AND f.lead_id = x.lead
-     AND NOT EXISTS (SELECT 1 FROM email_messages m
+     AND NOT EXISTS (SELECT 1 FROM campaign_mail_facts m
                       WHERE m.organization_id = x.org AND m.lead_id = x.lead
-                        AND m.campaign_id = x.campaign AND m.kind = 'campaign');
+                        AND m.campaign_id = x.campaign);
   INSERT INTO campaign_lead_facts AS f
     (organization_id, campaign_id, lead_id, first_at, added_at, meeting_at, owner_key, source,
      live, won_at, deal_value, deal_currency)
