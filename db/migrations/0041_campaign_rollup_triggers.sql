@@ -295,7 +295,8 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Meetings (and calls that booked one) move the meeting fact of the leads' campaign pairs.
+-- Meetings (and calls that booked one) move the meeting fact of the leads' campaign pairs; other
+-- activities (most calls, logins, follow-ups) cost nothing here.
 CREATE FUNCTION campaign_rollups_activities_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   orgs uuid[]; campaigns uuid[]; leads uuid[];
@@ -303,7 +304,8 @@ BEGIN
   EXECUTE 'SELECT array_agg(f.organization_id), array_agg(f.campaign_id), array_agg(f.lead_id)
              FROM (SELECT DISTINCT x.organization_id, x.lead_id
                      FROM (' || campaign_changed_rows(TG_OP) || ') x
-                    WHERE x.lead_id IS NOT NULL AND x.kind IN (''meeting'', ''call'')) n
+                    WHERE x.lead_id IS NOT NULL
+                      AND (x.kind = ''meeting'' OR (x.kind = ''call'' AND x.outcome = ''meeting_booked''))) n
              JOIN campaign_lead_facts f ON f.organization_id = n.organization_id AND f.lead_id = n.lead_id'
     INTO orgs, campaigns, leads;
   IF leads IS NOT NULL THEN PERFORM campaign_lead_facts_refresh(orgs, campaigns, leads); END IF;
