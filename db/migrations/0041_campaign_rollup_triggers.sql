@@ -250,31 +250,41 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- A lead's owner, source, deal or deletion moves its facts: the new rows are compared with what
--- the facts recorded (a deleted lead's facts are all recomputed).
+-- A lead's owner, source, deal or deletion moves its facts: set from the new lead rows (a deleted
+-- lead's facts become no one's) where they differ from what the facts recorded — one set-based
+-- update per facts table, nothing recomputed, whatever the size of the statement.
 CREATE FUNCTION campaign_rollups_leads_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  rows_ text := CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END;
-  orgs uuid[]; ids uuid[]; campaigns uuid[]; leads uuid[];
 BEGIN
-  EXECUTE 'SELECT array_agg(f.organization_id), array_agg(f.message_id)
-             FROM ' || rows_ || ' n
-             JOIN campaign_mail_facts f ON f.organization_id = n.organization_id AND f.lead_id = n.id
-            WHERE $1 OR (f.owner_key, f.source) IS DISTINCT FROM
-                  (coalesce(n.owner_id, ''00000000-0000-0000-0000-000000000000''::uuid),
-                   coalesce(n.source, ''''))'
-    INTO orgs, ids USING TG_OP = 'DELETE';
-  IF ids IS NOT NULL THEN PERFORM campaign_mail_facts_refresh(orgs, ids); END IF;
-  EXECUTE 'SELECT array_agg(f.organization_id), array_agg(f.campaign_id), array_agg(f.lead_id)
-             FROM ' || rows_ || ' n
-             JOIN campaign_lead_facts f ON f.organization_id = n.organization_id AND f.lead_id = n.id
-            WHERE $1 OR (f.owner_key, f.source, f.live, f.won_at, f.deal_value, f.deal_currency)
-                  IS DISTINCT FROM
-                  (coalesce(n.owner_id, ''00000000-0000-0000-0000-000000000000''::uuid),
-                   coalesce(n.source, ''''), n.deleted_at IS NULL, n.won_at, n.deal_value,
-                   n.deal_currency)'
-    INTO orgs, campaigns, leads USING TG_OP = 'DELETE';
-  IF leads IS NOT NULL THEN PERFORM campaign_lead_facts_refresh(orgs, campaigns, leads); END IF;
+  IF TG_OP = 'DELETE' THEN
+    UPDATE campaign_mail_facts f
+       SET owner_key = '00000000-0000-0000-0000-000000000000'::uuid, source = ''
+      FROM old_rows o
+     WHERE f.organization_id = o.organization_id AND f.lead_id = o.id
+       AND (f.owner_key, f.source) IS DISTINCT FROM ('00000000-0000-0000-0000-000000000000'::uuid, '');
+    UPDATE campaign_lead_facts f
+       SET owner_key = '00000000-0000-0000-0000-000000000000'::uuid, source = '', live = false,
+           won_at = NULL, deal_value = NULL, deal_currency = NULL
+      FROM old_rows o
+     WHERE f.organization_id = o.organization_id AND f.lead_id = o.id;
+  ELSE
+    UPDATE campaign_mail_facts f
+       SET owner_key = coalesce(n.owner_id, '00000000-0000-0000-0000-000000000000'::uuid),
+           source = coalesce(n.source, '')
+      FROM new_rows n
+     WHERE f.organization_id = n.organization_id AND f.lead_id = n.id
+       AND (f.owner_key, f.source) IS DISTINCT FROM
+           (coalesce(n.owner_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''));
+    UPDATE campaign_lead_facts f
+       SET owner_key = coalesce(n.owner_id, '00000000-0000-0000-0000-000000000000'::uuid),
+           source = coalesce(n.source, ''), live = n.deleted_at IS NULL, won_at = n.won_at,
+           deal_value = n.deal_value, deal_currency = n.deal_currency
+      FROM new_rows n
+     WHERE f.organization_id = n.organization_id AND f.lead_id = n.id
+       AND (f.owner_key, f.source, f.live, f.won_at, f.deal_value, f.deal_currency)
+           IS DISTINCT FROM
+           (coalesce(n.owner_id, '00000000-0000-0000-0000-000000000000'::uuid),
+            coalesce(n.source, ''), n.deleted_at IS NULL, n.won_at, n.deal_value, n.deal_currency);
+  END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
