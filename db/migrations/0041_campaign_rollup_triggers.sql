@@ -29,16 +29,12 @@ SELECT m.organization_id, m.id AS message_id, m.campaign_id, m.lead_id,
        coalesce(ev.unsubscribed, false) AS unsubscribed
   FROM email_messages m
   LEFT JOIN leads l ON l.organization_id = m.organization_id AND l.id = m.lead_id
-  -- The campaign is checked in the aggregates, not the WHERE: so the lookup matches only the
-  -- (organization, message, type) index whatever the statistics say (with none, as after a bulk
-  -- load into an empty table, the planner took the campaign index and went quadratic).
   LEFT JOIN LATERAL (
-    SELECT bool_or(e.type = 'replied' AND e.campaign_id = m.campaign_id) AS replied,
-           bool_or(e.type IN ('unsubscribed', 'complained') AND e.campaign_id = m.campaign_id)
-             AS unsubscribed
+    SELECT bool_or(e.type = 'replied') AS replied,
+           bool_or(e.type IN ('unsubscribed', 'complained')) AS unsubscribed
       FROM email_events e
      WHERE e.organization_id = m.organization_id AND e.message_id = m.id
-       AND e.type IN ('replied', 'unsubscribed', 'complained')
+       AND e.campaign_id = m.campaign_id AND e.type IN ('replied', 'unsubscribed', 'complained')
   ) ev ON true
  WHERE m.organization_id IS NOT NULL AND m.kind = 'campaign' AND m.campaign_id IS NOT NULL;
 --> statement-breakpoint
@@ -74,8 +70,6 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- What a campaign × lead pair is now, for the pairs given (those the campaign never mailed: none).
--- The first mail comes from campaign_mail_facts (refreshed just before): its (organization, lead)
--- index is the only one matching, so the plan doesn't depend on statistics of email_messages.
 CREATE FUNCTION campaign_lead_facts_of(p_orgs uuid[], p_campaigns uuid[], p_leads uuid[])
 RETURNS TABLE (organization_id uuid, campaign_id uuid, lead_id uuid, first_at timestamptz,
                added_at timestamptz, meeting_at timestamptz, owner_key uuid, source text,
@@ -87,8 +81,9 @@ LANGUAGE sql STABLE AS $$
     FROM (SELECT DISTINCT u.org, u.campaign, u.lead
             FROM unnest(p_orgs, p_campaigns, p_leads) AS u(org, campaign, lead)) x
     CROSS JOIN LATERAL (
-      SELECT min(f.at) AS at FROM campaign_mail_facts f
-       WHERE f.organization_id = x.org AND f.lead_id = x.lead AND f.campaign_id = x.campaign) fm
+      SELECT min(coalesce(m.sent_at, m.created_at)) AS at FROM email_messages m
+       WHERE m.organization_id = x.org AND m.lead_id = x.lead AND m.campaign_id = x.campaign
+         AND m.kind = 'campaign') fm
     LEFT JOIN campaign_recipients r
       ON r.organization_id = x.org AND r.campaign_id = x.campaign AND r.lead_id = x.lead
     LEFT JOIN leads l ON l.organization_id = x.org AND l.id = x.lead
@@ -105,9 +100,9 @@ BEGIN
   DELETE FROM campaign_lead_facts f
    USING unnest(p_orgs, p_campaigns, p_leads) AS x(org, campaign, lead)
    WHERE f.organization_id = x.org AND f.campaign_id = x.campaign AND f.lead_id = x.lead
-     AND NOT EXISTS (SELECT 1 FROM campaign_mail_facts m
+     AND NOT EXISTS (SELECT 1 FROM email_messages m
                       WHERE m.organization_id = x.org AND m.lead_id = x.lead
-                        AND m.campaign_id = x.campaign);
+                        AND m.campaign_id = x.campaign AND m.kind = 'campaign');
   INSERT INTO campaign_lead_facts AS f
     (organization_id, campaign_id, lead_id, first_at, added_at, meeting_at, owner_key, source,
      live, won_at, deal_value, deal_currency)
@@ -250,41 +245,31 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- A lead's owner, source, deal or deletion moves its facts: set from the new lead rows (a deleted
--- lead's facts become no one's) where they differ from what the facts recorded — one set-based
--- update per facts table, nothing recomputed, whatever the size of the statement.
+-- A lead's owner, source, deal or deletion moves its facts: the new rows are compared with what
+-- the facts recorded (a deleted lead's facts are all recomputed).
 CREATE FUNCTION campaign_rollups_leads_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  rows_ text := CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END;
+  orgs uuid[]; ids uuid[]; campaigns uuid[]; leads uuid[];
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    UPDATE campaign_mail_facts f
-       SET owner_key = '00000000-0000-0000-0000-000000000000'::uuid, source = ''
-      FROM old_rows o
-     WHERE f.organization_id = o.organization_id AND f.lead_id = o.id
-       AND (f.owner_key, f.source) IS DISTINCT FROM ('00000000-0000-0000-0000-000000000000'::uuid, '');
-    UPDATE campaign_lead_facts f
-       SET owner_key = '00000000-0000-0000-0000-000000000000'::uuid, source = '', live = false,
-           won_at = NULL, deal_value = NULL, deal_currency = NULL
-      FROM old_rows o
-     WHERE f.organization_id = o.organization_id AND f.lead_id = o.id;
-  ELSE
-    UPDATE campaign_mail_facts f
-       SET owner_key = coalesce(n.owner_id, '00000000-0000-0000-0000-000000000000'::uuid),
-           source = coalesce(n.source, '')
-      FROM new_rows n
-     WHERE f.organization_id = n.organization_id AND f.lead_id = n.id
-       AND (f.owner_key, f.source) IS DISTINCT FROM
-           (coalesce(n.owner_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(n.source, ''));
-    UPDATE campaign_lead_facts f
-       SET owner_key = coalesce(n.owner_id, '00000000-0000-0000-0000-000000000000'::uuid),
-           source = coalesce(n.source, ''), live = n.deleted_at IS NULL, won_at = n.won_at,
-           deal_value = n.deal_value, deal_currency = n.deal_currency
-      FROM new_rows n
-     WHERE f.organization_id = n.organization_id AND f.lead_id = n.id
-       AND (f.owner_key, f.source, f.live, f.won_at, f.deal_value, f.deal_currency)
-           IS DISTINCT FROM
-           (coalesce(n.owner_id, '00000000-0000-0000-0000-000000000000'::uuid),
-            coalesce(n.source, ''), n.deleted_at IS NULL, n.won_at, n.deal_value, n.deal_currency);
-  END IF;
+  EXECUTE 'SELECT array_agg(f.organization_id), array_agg(f.message_id)
+             FROM ' || rows_ || ' n
+             JOIN campaign_mail_facts f ON f.organization_id = n.organization_id AND f.lead_id = n.id
+            WHERE $1 OR (f.owner_key, f.source) IS DISTINCT FROM
+                  (coalesce(n.owner_id, ''00000000-0000-0000-0000-000000000000''::uuid),
+                   coalesce(n.source, ''''))'
+    INTO orgs, ids USING TG_OP = 'DELETE';
+  IF ids IS NOT NULL THEN PERFORM campaign_mail_facts_refresh(orgs, ids); END IF;
+  EXECUTE 'SELECT array_agg(f.organization_id), array_agg(f.campaign_id), array_agg(f.lead_id)
+             FROM ' || rows_ || ' n
+             JOIN campaign_lead_facts f ON f.organization_id = n.organization_id AND f.lead_id = n.id
+            WHERE $1 OR (f.owner_key, f.source, f.live, f.won_at, f.deal_value, f.deal_currency)
+                  IS DISTINCT FROM
+                  (coalesce(n.owner_id, ''00000000-0000-0000-0000-000000000000''::uuid),
+                   coalesce(n.source, ''''), n.deleted_at IS NULL, n.won_at, n.deal_value,
+                   n.deal_currency)'
+    INTO orgs, campaigns, leads USING TG_OP = 'DELETE';
+  IF leads IS NOT NULL THEN PERFORM campaign_lead_facts_refresh(orgs, campaigns, leads); END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -305,8 +290,7 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Meetings (and calls that booked one) move the meeting fact of the leads' campaign pairs; other
--- activities (most calls, logins, follow-ups) cost nothing here.
+-- Meetings (and calls that booked one) move the meeting fact of the leads' campaign pairs.
 CREATE FUNCTION campaign_rollups_activities_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   orgs uuid[]; campaigns uuid[]; leads uuid[];
@@ -314,8 +298,7 @@ BEGIN
   EXECUTE 'SELECT array_agg(f.organization_id), array_agg(f.campaign_id), array_agg(f.lead_id)
              FROM (SELECT DISTINCT x.organization_id, x.lead_id
                      FROM (' || campaign_changed_rows(TG_OP) || ') x
-                    WHERE x.lead_id IS NOT NULL
-                      AND (x.kind = ''meeting'' OR (x.kind = ''call'' AND x.outcome = ''meeting_booked''))) n
+                    WHERE x.lead_id IS NOT NULL AND x.kind IN (''meeting'', ''call'')) n
              JOIN campaign_lead_facts f ON f.organization_id = n.organization_id AND f.lead_id = n.lead_id'
     INTO orgs, campaigns, leads;
   IF leads IS NOT NULL THEN PERFORM campaign_lead_facts_refresh(orgs, campaigns, leads); END IF;
