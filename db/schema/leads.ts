@@ -187,8 +187,9 @@ export const leads = pgTable(
         .on(t.organizationId, t.deletedAt)
         .where(sql`${t.deletedAt} is not null`),
       index("leads_org_domain_idx").on(t.organizationId, t.domain).where(live),
-      // Also carries INCLUDE (id, owner, source, company, name, deal) — db/migrations/0042 — so
-      // lifetime value per customer is an index-only scan of the won leads.
+      // Also carries INCLUDE (id, owner, source, company, name, deal) — db/migrations/0042. Beside
+      // it, leads_org_customer_won_idx (0053, an expression index drizzle does not model) finds a
+      // customer's won leads for lifetime value.
       index("leads_org_won_idx")
         .on(t.organizationId, t.wonAt)
         .where(sql`${t.deletedAt} is null and ${t.wonAt} is not null`),
