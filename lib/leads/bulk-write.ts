@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, is, isNull, or, SQL, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { newId } from "@/lib/crypto/ids";
 import type { Transaction } from "@/db/client";
@@ -241,12 +241,20 @@ export async function writeLeadBatch(
 }
 
 const LEAD_COLUMNS = Object.entries(getTableColumns(leads));
-const INSERT_DEFAULTS: Record<string, unknown> = {
-  tags: [],
-  customFields: {},
-  doNotContact: false,
-  unsubscribed: false,
-};
+/**
+ * jsonb_populate_recordset fills a key the rows leave out with null, never the column's default,
+ * so every not-null column with a default needs its value here: plain defaults as declared, SQL
+ * array defaults (tags, status paths kept by triggers, …) as empty arrays.
+ */
+const INSERT_DEFAULTS: Record<string, unknown> = Object.fromEntries(
+  LEAD_COLUMNS.filter(([, c]) => c.notNull && c.hasDefault).flatMap(([key, c]) =>
+    c.columnType === "PgArray"
+      ? [[key, []]]
+      : c.default !== undefined && !is(c.default, SQL)
+        ? [[key, c.default]]
+        : [],
+  ),
+);
 
 /**
  * Many new leads in one statement with a single parameter: the rows as a JSON array, turned into
