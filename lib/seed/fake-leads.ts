@@ -128,7 +128,8 @@ export function seededRandom(seed: number) {
 }
 
 export type Random = () => number;
-const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+/** One element of a list, uniformly (seeded data everywhere: demo, benchmarks, random-stream tests). */
+export const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
 function weighted(r: Random, list: [string, number][]): string {
   const total = list.reduce((s, [, w]) => s + w, 0);

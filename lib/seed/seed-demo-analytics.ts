@@ -10,10 +10,9 @@ import {
   type UserActivityKind,
 } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
-import { seededRandom, type Random } from "./fake-leads";
+import { pick, seededRandom, type Random } from "./fake-leads";
 
 const DAY = 86_400_000;
-const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const between = (r: Random, min: number, max: number) => min + Math.floor(r() * (max - min + 1));
 
 /** Listing locations with what a square metre costs there, and the types sold in each. */

@@ -1,7 +1,7 @@
 import type { Transaction } from "@/db/client";
 import { conversationMessages, conversations, leadActivities, userActivities } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
-import type { Random } from "./fake-leads";
+import { pick, type Random } from "./fake-leads";
 import type { LeadHistory } from "./demo-lead-history";
 
 const MAILBOX = "sales@northwind.demo.test";
@@ -34,7 +34,6 @@ const ANSWERS = [
   "I'll put together a few options and send them by tomorrow.",
 ];
 
-const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const preview = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 160);
 
 /**

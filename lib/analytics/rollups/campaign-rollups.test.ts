@@ -11,7 +11,7 @@ import {
   EMAIL_EVENT_TYPES,
 } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
-import { seededRandom, type Random } from "@/lib/seed/fake-leads";
+import { pick, seededRandom, type Random } from "@/lib/seed/fake-leads";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import type { AnalyticsScope } from "../analytics-filters";
 import { inList, ts } from "../analytics-sql";
@@ -40,7 +40,6 @@ let org: TestOrg;
 let owners: (string | null)[];
 let campaignIds: string[];
 
-const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const when = (r: Random) => new Date(NOW.getTime() - Math.floor(r() * 60 * DAY));
 const maybe = (r: Random, p: number, at: Date) =>
   r() < p ? new Date(at.getTime() + Math.floor(r() * 3 * DAY)) : null;

@@ -4,7 +4,7 @@ import { getDb, queryRows } from "@/db/client";
 import { leadStatusChanges, leads } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
 import type { Ctx } from "@/lib/context";
-import { seededRandom, type Random } from "@/lib/seed/fake-leads";
+import { pick, seededRandom, type Random } from "@/lib/seed/fake-leads";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import { loadAnalyticsContext } from "../analytics-context";
 import { analyticsQuery, type AnalyticsScope } from "../analytics-filters";
@@ -29,10 +29,8 @@ const SOURCES = ["website", "referral", null];
 let org: TestOrg;
 let owners: (string | null)[];
 
-const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 // Whole minutes, and sometimes the very same instant (ties are ordered by id, like the history).
-const when = (r: Random) =>
-  new Date(NOW.getTime() - Math.floor(r() * 90 * 24 * 6) * 10 * 60_000);
+const when = (r: Random) => new Date(NOW.getTime() - Math.floor(r() * 90 * 24 * 6) * 10 * 60_000);
 
 async function randomStream(r: Random, steps: number) {
   const db = await getDb();

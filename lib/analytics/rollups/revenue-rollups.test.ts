@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
 import { campaignRecipients, campaigns, leads } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
-import { seededRandom, type Random } from "@/lib/seed/fake-leads";
+import { pick, seededRandom, type Random } from "@/lib/seed/fake-leads";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import { loadAnalyticsContext } from "../analytics-context";
 import { analyticsQuery } from "../analytics-filters";
@@ -42,7 +42,6 @@ let org: TestOrg;
 let owners: (string | null)[];
 let campaignIds: string[];
 
-const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const when = (r: Random) => new Date(NOW.getTime() - Math.floor(r() * 90 * DAY));
 const closeDate = (r: Random) =>
   r() < 0.3 ? null : new Date(NOW.getTime() + Math.floor((r() - 0.3) * 200 * DAY));

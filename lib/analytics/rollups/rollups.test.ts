@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
 import { conversationMessages, leadStatusChanges, leads, userActivities } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
-import { seededRandom, type Random } from "@/lib/seed/fake-leads";
+import { pick, seededRandom, type Random } from "@/lib/seed/fake-leads";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import { loadAnalyticsContext } from "../analytics-context";
 import { analyticsQuery } from "../analytics-filters";
@@ -34,7 +34,6 @@ const CURRENCIES = ["USD", "EUR", null];
 let org: TestOrg;
 let owners: (string | null)[];
 
-const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const when = (r: Random) => new Date(NOW.getTime() - Math.floor(r() * 90 * DAY));
 
 async function randomStream(r: Random, steps: number) {
