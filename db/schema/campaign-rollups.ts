@@ -134,9 +134,7 @@ export const campaignMailHourlyRollups = pgTable(
     replied: integer("replied").notNull().default(0),
     bounced: integer("bounced").notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.organizationId, t.hour, t.campaignId, t.ownerKey, t.source] }),
-  ],
+  (t) => [primaryKey({ columns: [t.organizationId, t.hour, t.campaignId, t.ownerKey, t.source] })],
 );
 
 /**
@@ -159,15 +157,7 @@ export const campaignLeadRollups = pgTable(
   },
   (t) => [
     primaryKey({
-      columns: [
-        t.organizationId,
-        t.metric,
-        t.day,
-        t.campaignId,
-        t.ownerKey,
-        t.source,
-        t.currency,
-      ],
+      columns: [t.organizationId, t.metric, t.day, t.campaignId, t.ownerKey, t.source, t.currency],
     }),
   ],
 );
