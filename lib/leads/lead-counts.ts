@@ -5,12 +5,13 @@ import type { LeadFilters } from "./lead-filters";
 
 export const UNASSIGNED_KEY = "00000000-0000-0000-0000-000000000000";
 
-const ROLLUP_DIMENSIONS = ["status", "source", "industry", "temperature"] as const;
+const ROLLUP_DIMENSIONS = ["status", "source", "industry", "temperature", "tag"] as const;
 
 /**
  * A list total from the trigger-maintained counts, when the filters are ones the counts know
- * (owner/visibility plus at most one of status, source, industry, temperature). Returns
- * undefined when they aren't, and the caller counts rows instead.
+ * (owner/visibility plus at most one of status, source, industry, temperature, or a single tag —
+ * "all of these tags" for two or more has no count). Returns undefined when they aren't, and the
+ * caller counts rows instead.
  */
 export async function totalFromCounts(
   db: Database,
@@ -21,7 +22,7 @@ export async function totalFromCounts(
   const f = filters;
   if (
     f.q ||
-    f.tag?.length ||
+    (f.tag?.length ?? 0) > 1 ||
     f.reachedStatus?.length ||
     f.minScore !== undefined ||
     f.maxScore !== undefined ||

@@ -7,6 +7,7 @@ import { loadLeadOptions } from "./lead-options";
 import { UNASSIGNED_KEY } from "./lead-counts";
 import { visibleOwners } from "./visibility";
 
+const TOP_TAGS = 25;
 const countItem = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 
 export const leadStatsSchema = z
@@ -16,6 +17,9 @@ export const leadStatsSchema = z
     bySource: z.array(countItem),
     byIndustry: z.array(countItem),
     byTemperature: z.array(countItem),
+    byTag: z
+      .array(z.object({ tag: z.string(), count: z.number().int() }))
+      .meta({ description: `The ${TOP_TAGS} most used tags, most used first` }),
     byOwner: z.array(
       z.object({ ownerId: z.uuid().nullable(), name: z.string(), count: z.number().int() }),
     ),
@@ -52,8 +56,8 @@ export const leadStatsQuery = z
   .meta({ id: "LeadStatsQuery" });
 
 /**
- * Counts of the leads the caller can see — by status, source, industry, temperature, owner, score
- * bucket, the ever-reached funnel over the ordered statuses, and leads created per day. Read from
+ * Counts of the leads the caller can see — by status, source, industry, temperature, top tags,
+ * owner, score bucket, the ever-reached funnel over the ordered statuses, and leads created per day. Read from
  * the trigger-maintained counts: a few hundred rows whatever the number of leads.
  */
 export async function getLeadStats(ctx: Ctx, query: z.infer<typeof leadStatsQuery>) {
@@ -166,6 +170,11 @@ export async function getLeadStats(ctx: Ctx, query: z.infer<typeof leadStatsQuer
       { value: "warm", label: "Warm" },
       { value: "cold", label: "Cold" },
     ]),
+    byTag: [...sum("tag")]
+      .filter(([, count]) => count > 0)
+      .map(([tag, count]) => ({ tag, count }))
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+      .slice(0, TOP_TAGS),
     byOwner,
     scoreDistribution,
     funnel,

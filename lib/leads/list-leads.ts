@@ -153,6 +153,6 @@ async function countFromRollups(ctx: Ctx, f: ListLeadsQuery, snapshot: LeadOptio
     ? resolveFilterValues(snapshot, dimension, f[dimension]!)
     : f.temperature?.length
       ? f.temperature
-      : undefined;
+      : f.tag?.map((t) => t.toLowerCase());
   return totalFromCounts(ctx.db, ctx.orgId, f, { ownerKeys: keys, values });
 }
