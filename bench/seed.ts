@@ -1,5 +1,5 @@
 /**
- * npm run bench:seed -- --leads 1000000 [--orgs 3]
+ * npm run bench:seed -- --leads 1000000 [--orgs 3] [--skip-analytics]
  *
  * Benchmark data on PostgreSQL: organization 1 gets --leads leads, the others a tenth each (so
  * every query also has to skip other tenants' rows), with notes and page-view events, written
@@ -160,7 +160,7 @@ runScript(async () => {
   for (let n = 1; n <= args.orgs; n++) {
     const org = await seedOrg(n, n === 1 ? args.leads : Math.ceil(args.leads / 10));
     // The measured organization also gets its events and messages (issue 9's 10M).
-    if (n === 1 && (await seedAnalytics(client, org.orgId, org.memberIds))) {
+    if (n === 1 && !args.skipAnalytics && (await seedAnalytics(client, org.orgId, org.memberIds))) {
       await client.unsafe("analyze");
       const started = Date.now();
       await rebuildAnalyticsRollups((await getDatabase()).db, org.orgId);

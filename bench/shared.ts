@@ -3,7 +3,10 @@ import { parseArgs } from "node:util";
 export const BENCH_PASSWORD = "leadline-bench";
 export const benchOwnerEmail = (n: number) => `bench-owner-org${n}@bench.leadline.dev`;
 
-/** --leads N (default 1,000,000), --orgs K (default 3), --import-rows 100000,1000000, --port. */
+/**
+ * --leads N (default 1,000,000), --orgs K (default 3), --import-rows 100000,1000000, --port,
+ * --skip-analytics (bench:seed: leads only, for the list and import benchmarks).
+ */
 export function benchArgs() {
   const { values } = parseArgs({
     options: {
@@ -12,6 +15,7 @@ export function benchArgs() {
       "import-rows": { type: "string", default: "100000,1000000" },
       port: { type: "string", default: "3200" },
       seconds: { type: "string", default: "10" },
+      "skip-analytics": { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
@@ -21,6 +25,7 @@ export function benchArgs() {
     importRows: values["import-rows"]!.split(",").filter(Boolean).map(Number),
     port: Number(values.port),
     seconds: Number(values.seconds),
+    skipAnalytics: values["skip-analytics"]!,
   };
 }
 
