@@ -19,10 +19,14 @@ export function writeBenchmarkSection(name: string, body: string[]): string {
   return section;
 }
 
-/** Every marked section currently in BENCHMARKS.md, to carry over when a benchmark rewrites the head. */
-export function markedSections(): string[] {
-  if (!fs.existsSync(FILE)) return [];
-  return [
-    ...fs.readFileSync(FILE, "utf8").matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g),
-  ].map((m) => m[0]);
+/**
+ * Everything from the first marked section to the end of BENCHMARKS.md, verbatim, to carry over
+ * when `npm run bench` rewrites the head: the other benchmarks' sections and the notes written
+ * between them.
+ */
+export function restAfterHead(): string {
+  if (!fs.existsSync(FILE)) return "";
+  const current = fs.readFileSync(FILE, "utf8");
+  const first = current.search(/<!-- [\w-]+:start -->/);
+  return first < 0 ? "" : current.slice(first);
 }

@@ -21,7 +21,7 @@ import { env } from "@/lib/env";
 import { encodeCursor } from "@/lib/http/pagination";
 import { newId } from "@/lib/crypto/ids";
 import { fakeLead, seededRandom } from "@/lib/seed/fake-leads";
-import { markedSections } from "./benchmarks-file";
+import { restAfterHead } from "./benchmarks-file";
 import { copyRows } from "./copy";
 import { BENCH_PASSWORD, benchArgs, benchOwnerEmail, ms, percentile } from "./shared";
 
@@ -400,8 +400,10 @@ function writeReport(r: {
   ];
   const notesFile = "bench/NOTES.md";
   if (fs.existsSync(notesFile)) lines.push(fs.readFileSync(notesFile, "utf8"));
-  // The other benchmarks' sections (campaigns, classifier, analytics) stay as they were.
-  for (const section of markedSections()) lines.push(section, "");
+  // The other benchmarks' sections (campaigns, classifier, analytics) and the notes between them
+  // stay as they were.
+  const rest = restAfterHead();
+  if (rest) lines.push(rest);
   fs.writeFileSync("BENCHMARKS.md", lines.join("\n"));
   console.log("wrote BENCHMARKS.md");
 }
