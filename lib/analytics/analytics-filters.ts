@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { validationError } from "@/lib/http/problem";
 import type { Ctx } from "@/lib/context";
+import { UNASSIGNED_KEY } from "@/lib/leads/lead-counts";
 import { teamOf } from "@/lib/leads/visibility";
 
 /** A list value from a query string: repeated (`source=a&source=b`) or comma-separated. */
@@ -130,8 +131,9 @@ export async function resolveAnalyticsScope(
   }
   let ownerIds = requested ?? allowed;
   if (requested && allowed) ownerIds = requested.filter((id) => allowed.includes(id));
-  // A scope that matches nobody still has to match no rows: a never-used id keeps `in (...)` valid.
-  if (ownerIds && ownerIds.length === 0) ownerIds = ["00000000-0000-0000-0000-000000000000"];
+  // A scope that matches nobody still has to match no rows: the nil id keeps `in (...)` valid and
+  // is no member (rollupFilter drops it, so it matches no unassigned rollup row either).
+  if (ownerIds && ownerIds.length === 0) ownerIds = [UNASSIGNED_KEY];
   return {
     period,
     ownerIds: ownerIds ? [...new Set(ownerIds)] : null,

@@ -15,11 +15,11 @@ import { rebuildAnalyticsRollups } from "./rebuild-rollups";
 /**
  * user_activity_daily_rollups, lead_assignment_rollups and reply_response_times are kept by
  * triggers; after a random stream of the writes the product makes — acts logged, re-timed,
- * re-kinded, moved to another member and removed; leads created, reassigned, re-sourced, backdated, contacted, won, deleted
- * and restored; replies and people's messages added, re-timed, moved, re-authored and removed, in
- * single and multi-row statements — the people reports read from them (and reply_response_times)
- * must equal the same numbers counted from user_activities, the leads and the message log, and a
- * rebuild must change nothing.
+ * re-kinded, moved to another member and removed; leads created, reassigned, re-sourced,
+ * backdated, contacted, won, deleted and restored; replies and people's messages added, re-timed,
+ * moved, re-authored and removed, in single and multi-row statements — the people reports read
+ * from them (and reply_response_times) must equal the same numbers counted from user_activities,
+ * the leads and the message log, and a rebuild must change nothing.
  */
 const NOW = new Date();
 const DAY = 86_400_000;

@@ -3,25 +3,7 @@ import { queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/context";
 import type { AnalyticsPeriod, AnalyticsScope } from "../analytics-filters";
 import { inList, ts } from "../analytics-sql";
-
-/** The owner key of mail to leads with no owner (or no lead any more): never in a scope. */
-const NO_OWNER = "00000000-0000-0000-0000-000000000000";
-
-/**
- * The analytics scope (organization, owners, sources) on a campaign rollup alias. Leads without an
- * owner match no owner filter (as `l.owner_id in (…)` does not), and mail whose lead is gone
- * matches neither an owner nor a source filter.
- */
-export function campaignRollupFilter(ctx: Ctx, scope: AnalyticsScope, alias = "r"): SQL {
-  const a = sql.raw(alias);
-  const parts: SQL[] = [sql`${a}.organization_id = ${ctx.orgId}`];
-  if (scope.ownerIds) {
-    const owners = scope.ownerIds.filter((id) => id !== NO_OWNER);
-    parts.push(owners.length ? sql`${a}.owner_key in ${inList(owners)}` : sql`false`);
-  }
-  if (scope.sources) parts.push(sql`${a}.source in ${inList(scope.sources)}`);
-  return sql.join(parts, sql` and `);
-}
+import { rollupFilter } from "./rollup-sql";
 
 function dayText(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -64,7 +46,7 @@ export async function campaignMailTotals(
                coalesce(sum(r.messages) filter (where r.bounced), 0)::int as bounced,
                sum(r.unsubscribed)::int as unsubscribed
           from campaign_mail_daily_rollups r
-         where ${campaignRollupFilter(ctx, scope)} and ${campaignRollupDays(scope.period)}
+         where ${rollupFilter(ctx, scope)} and ${campaignRollupDays(scope.period)}
            and ${campaignIn(campaignIds)}
          group by r.campaign_id`,
   );
@@ -90,7 +72,7 @@ export async function campaignLeadTotals(
     sql`select r.campaign_id, r.metric, nullif(r.currency, '') as currency,
                sum(r.leads)::int as leads, sum(r.amount)::float8 as amount
           from campaign_lead_rollups r
-         where ${campaignRollupFilter(ctx, scope)} and ${campaignRollupDays(scope.period)}
+         where ${rollupFilter(ctx, scope)} and ${campaignRollupDays(scope.period)}
            and ${campaignIn(campaignIds)}
          group by 1, 2, 3
         having sum(r.leads) <> 0 or sum(r.amount) <> 0`,
@@ -129,7 +111,7 @@ export async function sentMailByVariant(ctx: Ctx, scope: AnalyticsScope): Promis
                r.bounced, sum(r.messages)::int as sent, sum(r.opened)::int as opened,
                sum(r.clicked)::int as clicked, sum(r.replied)::int as replied
           from campaign_mail_daily_rollups r
-         where ${campaignRollupFilter(ctx, scope)} and ${campaignRollupDays(scope.period)}
+         where ${rollupFilter(ctx, scope)} and ${campaignRollupDays(scope.period)}
            and r.sent ${scope.campaignId ? sql`and r.campaign_id = ${scope.campaignId}` : sql``}
          group by 1, 2, 3, 4, 5
         having sum(r.messages) <> 0`,
@@ -170,7 +152,7 @@ export async function sentMailBySendTime(
                        sum(r.clicked) as clicked, sum(r.replied) as replied,
                        sum(r.bounced) as bounced
                   from campaign_mail_hourly_rollups r
-                 where ${campaignRollupFilter(ctx, scope)}
+                 where ${rollupFilter(ctx, scope)}
                    and r.hour >= ${ts(scope.period.from)} and r.hour < ${ts(scope.period.to)}
                    ${scope.campaignId ? sql`and r.campaign_id = ${scope.campaignId}` : sql``}
                  group by r.hour) h

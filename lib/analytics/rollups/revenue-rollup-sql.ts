@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows } from "@/db/client";
+import { UNASSIGNED_KEY } from "@/lib/leads/lead-counts";
 import type { Ctx } from "@/lib/context";
 import type { AnalyticsContext } from "../analytics-context";
 import type { AnalyticsScope } from "../analytics-filters";
@@ -28,8 +29,6 @@ export interface CampaignRevenueRow {
   money: { currency: string | null; amount: number }[] | null;
 }
 
-const NIL = "00000000-0000-0000-0000-000000000000";
-
 /**
  * The won rows in scope over [from, to): lead_daily_rollups' `won` facts, or with a campaign
  * filter the same facts of that campaign's recipients (campaign_won_rollups, same keys).
@@ -42,7 +41,7 @@ function wonRollups(ctx: Ctx, scope: AnalyticsScope, from: Date, to: Date): SQL 
 }
 
 function wonKey(key: WonKey): SQL {
-  if (key === "owner") return sql`nullif(r.owner_key, ${NIL}::uuid)::text`;
+  if (key === "owner") return sql`nullif(r.owner_key, ${UNASSIGNED_KEY}::uuid)::text`;
   if (key === "source") return sql`nullif(r.source, '')`;
   return sql`null::text`;
 }

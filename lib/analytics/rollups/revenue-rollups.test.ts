@@ -4,6 +4,7 @@ import { getDb, queryRows } from "@/db/client";
 import { campaignRecipients, campaigns, leads } from "@/db/schema";
 import { newId } from "@/lib/crypto/ids";
 import { pick, seededRandom, type Random } from "@/lib/seed/fake-leads";
+import { UNASSIGNED_KEY } from "@/lib/leads/lead-counts";
 import { createTestOrg, type TestOrg } from "@/lib/testing/fixtures";
 import { loadAnalyticsContext } from "../analytics-context";
 import { analyticsQuery } from "../analytics-filters";
@@ -231,7 +232,7 @@ describe("revenue rollups", () => {
       { ownerId: org.members.rep.id },
       { ownerId: `${org.members.rep.id},${org.members.rep2.id}` },
       // The nil UUID is the rollups' "unassigned" key: as an owner filter it matches no lead.
-      { ownerId: "00000000-0000-0000-0000-000000000000" },
+      { ownerId: UNASSIGNED_KEY },
       { source: "website" },
       { source: "referral", ownerId: org.members.rep2.id },
       { campaignId: campaignIds[0]! },

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/context";
 import type { AnalyticsInterval, AnalyticsScope } from "../analytics-filters";
+import { UNASSIGNED_KEY } from "@/lib/leads/lead-counts";
 import { inList } from "../analytics-sql";
 
 /** The daily facts kept per lead (db/migrations/0029_analytics_rollup_triggers.sql). */
@@ -17,14 +18,15 @@ export function rollupsCover(scope: AnalyticsScope): boolean {
 
 /**
  * The analytics scope (organization, owners, sources) on a rollup table alias. The nil UUID is the
- * rollups' "unassigned" key and the scope's "nobody" placeholder: in an owner filter it matches
- * nothing, as `l.owner_id in (…)` matches no unassigned lead.
+ * rollups' key for leads without an owner (or mail whose lead is gone) and the scope's "nobody"
+ * placeholder: in an owner filter it matches nothing, as `l.owner_id in (…)` matches no
+ * unassigned lead. Mail whose lead is gone matches no source filter either.
  */
 export function rollupFilter(ctx: Ctx, scope: AnalyticsScope, alias = "r"): SQL {
   const a = sql.raw(alias);
   const parts: SQL[] = [sql`${a}.organization_id = ${ctx.orgId}`];
   if (scope.ownerIds) {
-    const owners = scope.ownerIds.filter((id) => id !== "00000000-0000-0000-0000-000000000000");
+    const owners = scope.ownerIds.filter((id) => id !== UNASSIGNED_KEY);
     parts.push(owners.length ? sql`${a}.owner_key in ${inList(owners)}` : sql`false`);
   }
   if (scope.sources) parts.push(sql`${a}.source in ${inList(scope.sources)}`);
