@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { leadCounts, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
@@ -57,8 +57,8 @@ export const leadStatsQuery = z
 
 /**
  * Counts of the leads the caller can see — by status, source, industry, temperature, top tags,
- * owner, score bucket, the ever-reached funnel over the ordered statuses, and leads created per day. Read from
- * the trigger-maintained counts: a few hundred rows whatever the number of leads.
+ * owner, score bucket, the ever-reached funnel over the ordered statuses, and leads created per
+ * day. Read from the trigger-maintained counts: a few hundred rows whatever the number of leads.
  */
 export async function getLeadStats(ctx: Ctx, query: z.infer<typeof leadStatsQuery>) {
   assertCan(ctx, "leads:read");
@@ -66,21 +66,32 @@ export async function getLeadStats(ctx: Ctx, query: z.infer<typeof leadStatsQuer
     loadLeadOptions(ctx.db, ctx.orgId),
     visibleOwners(ctx),
   ]);
-  const rows = await ctx.db
-    .select({
-      ownerKey: leadCounts.ownerKey,
-      dimension: leadCounts.dimension,
-      value: leadCounts.value,
-      count: sql<number>`${leadCounts.count}::int`,
-    })
-    .from(leadCounts)
-    .where(
-      and(
-        eq(leadCounts.organizationId, ctx.orgId),
-        owners === null ? undefined : inArray(leadCounts.ownerKey, [...owners, UNASSIGNED_KEY]),
-        sql`${leadCounts.count} <> 0`,
-      ),
-    );
+  const scoped = and(
+    eq(leadCounts.organizationId, ctx.orgId),
+    owners === null ? undefined : inArray(leadCounts.ownerKey, [...owners, UNASSIGNED_KEY]),
+    sql`${leadCounts.count} <> 0`,
+  );
+  // Tags are open-ended (an organization may use thousands), so only the top ones are read.
+  const tagTotal = sql<number>`sum(${leadCounts.count})::int`;
+  const [rows, byTag] = await Promise.all([
+    ctx.db
+      .select({
+        ownerKey: leadCounts.ownerKey,
+        dimension: leadCounts.dimension,
+        value: leadCounts.value,
+        count: sql<number>`${leadCounts.count}::int`,
+      })
+      .from(leadCounts)
+      .where(and(scoped, ne(leadCounts.dimension, "tag"))),
+    ctx.db
+      .select({ tag: leadCounts.value, count: tagTotal })
+      .from(leadCounts)
+      .where(and(scoped, eq(leadCounts.dimension, "tag")))
+      .groupBy(leadCounts.value)
+      .having(sql`${tagTotal} > 0`)
+      .orderBy(desc(tagTotal), asc(leadCounts.value))
+      .limit(TOP_TAGS),
+  ]);
   const sum = (dimension: string) => {
     const m = new Map<string, number>();
     for (const r of rows)
@@ -170,11 +181,7 @@ export async function getLeadStats(ctx: Ctx, query: z.infer<typeof leadStatsQuer
       { value: "warm", label: "Warm" },
       { value: "cold", label: "Cold" },
     ]),
-    byTag: [...sum("tag")]
-      .filter(([, count]) => count > 0)
-      .map(([tag, count]) => ({ tag, count }))
-      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
-      .slice(0, TOP_TAGS),
+    byTag,
     byOwner,
     scoreDistribution,
     funnel,
